@@ -1,0 +1,31 @@
+/**
+ * Names of the Yjs documents, as used in `/collab/<name>`. Shared by server and browser.
+ * - `live.<workshopId>`: the facilitator-driven live state of a workshop (read by everyone in it).
+ * - `board.<activityId>.<groupId>`: what one group co-edits in one activity.
+ */
+export type DocRef =
+	| { type: 'live'; workshopId: string }
+	| { type: 'board'; activityId: string; groupId: string };
+
+const ID = '[a-z2-7]{16}';
+const LIVE = new RegExp(`^live\\.(${ID})$`);
+const BOARD = new RegExp(`^board\\.(${ID})\\.(${ID})$`);
+
+/** The document name of a workshop's live state. */
+export function liveDoc(workshopId: string): string {
+	return `live.${workshopId}`;
+}
+
+/** The document name of one group's board in one activity. */
+export function boardDoc(activityId: string, groupId: string): string {
+	return `board.${activityId}.${groupId}`;
+}
+
+/** Parses a document name; null when it is not one of ours. */
+export function parseDoc(name: string): DocRef | null {
+	let m = LIVE.exec(name);
+	if (m) return { type: 'live', workshopId: m[1] };
+	m = BOARD.exec(name);
+	if (m) return { type: 'board', activityId: m[1], groupId: m[2] };
+	return null;
+}

@@ -1,0 +1,20 @@
+import * as joinCode from './join-code';
+import { RateLimiter } from './rate-limit';
+import * as workshops from './workshops';
+
+// Only wrong codes count: a whole classroom behind one address joins at once, but a guesser
+// gets 20 wrong codes per address, then 2 per minute. With 31^6 codes that makes guessing
+// an open workshop hopeless.
+const wrongCodes = new RateLimiter(20, 10 * 60_000);
+
+export type Lookup =
+	| { ok: true; workshop: NonNullable<ReturnType<typeof workshops.byJoinCode>> }
+	| { ok: false; reason: 'wrong' | 'throttled' };
+
+/** Finds the open workshop for a typed code, throttling wrong codes per client address. */
+export function lookup(input: string, address: string): Lookup {
+	const code = joinCode.normalise(input);
+	const w = joinCode.isWellFormed(code) ? workshops.byJoinCode(code) : undefined;
+	if (w) return { ok: true, workshop: w };
+	return wrongCodes.take(address) ? { ok: false, reason: 'wrong' } : { ok: false, reason: 'throttled' };
+}

@@ -1,0 +1,42 @@
+import { and, eq } from 'drizzle-orm';
+import * as db from './db';
+import { group, participant, type Participant } from './db/schema';
+import { hashToken, newId, newToken } from './ids';
+
+/** The name of the participant cookie. */
+export const COOKIE = 'huddle_participant';
+
+/** Adds a participant to a workshop; returns the row and the cookie token (stored only hashed). */
+export function join(workshopId: string, displayName: string, groupId: string | null) {
+	const token = newToken();
+	const row: Participant = {
+		id: newId(),
+		workshopId,
+		groupId,
+		displayName: displayName.trim(),
+		tokenHash: hashToken(token),
+		createdAt: new Date()
+	};
+	db.get().insert(participant).values(row).run();
+	return { participant: row, token };
+}
+
+/** The participant a cookie token belongs to. */
+export function byToken(token: string): Participant | undefined {
+	return db.get().select().from(participant).where(eq(participant.tokenHash, hashToken(token))).get();
+}
+
+/** Whether `groupId` is a group of `workshopId`. */
+export function groupInWorkshop(workshopId: string, groupId: string): boolean {
+	return !!db.get().select({ id: group.id }).from(group).where(and(eq(group.id, groupId), eq(group.workshopId, workshopId))).get();
+}
+
+/** Puts a participant into a group of their workshop (or none). */
+export function setGroup(workshopId: string, participantId: string, groupId: string | null): void {
+	db.get().update(participant).set({ groupId }).where(and(eq(participant.id, participantId), eq(participant.workshopId, workshopId))).run();
+}
+
+/** Removes a participant from their workshop; their cookie stops working. */
+export function remove(workshopId: string, participantId: string): void {
+	db.get().delete(participant).where(and(eq(participant.id, participantId), eq(participant.workshopId, workshopId))).run();
+}

@@ -1,0 +1,42 @@
+/**
+ * A token bucket per key, kept in memory: losing it on restart only resets the counters, which
+ * is acceptable for throttling guesses. Stale buckets are swept so the map stays bounded.
+ */
+export class RateLimiter {
+	#buckets = new Map<string, { tokens: number; at: number }>();
+	#capacity: number;
+	#perMs: number;
+
+	/** `capacity` attempts at once, refilled at `capacity` per `windowMs`. */
+	constructor(capacity: number, windowMs: number) {
+		this.#capacity = capacity;
+		this.#perMs = capacity / windowMs;
+	}
+
+	/** Takes one attempt for `key`; false when the key is over its limit. */
+	take(key: string, now = Date.now()): boolean {
+		this.#sweep(now);
+		const b = this.#buckets.get(key) ?? { tokens: this.#capacity, at: now };
+		b.tokens = Math.min(this.#capacity, b.tokens + (now - b.at) * this.#perMs);
+		b.at = now;
+		if (b.tokens < 1) {
+			this.#buckets.set(key, b);
+			return false;
+		}
+		b.tokens -= 1;
+		this.#buckets.set(key, b);
+		return true;
+	}
+
+	/** Forgets a key (e.g. after a successful login). */
+	reset(key: string): void {
+		this.#buckets.delete(key);
+	}
+
+	#sweep(now: number) {
+		if (this.#buckets.size < 10_000) return;
+		for (const [key, b] of this.#buckets) {
+			if (b.tokens + (now - b.at) * this.#perMs >= this.#capacity) this.#buckets.delete(key);
+		}
+	}
+}
