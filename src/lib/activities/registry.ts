@@ -1,0 +1,24 @@
+/** Maps each activity kind to its module. Adding a kind is one entry here. */
+import type { ActivityModule } from './types';
+import PestBoard from './pest/Board.svelte';
+import PestSummary from './pest/Summary.svelte';
+
+/**
+ * Every activity kind, by the name exercise files use. Null-prototype, so an unknown kind
+ * (even `constructor`) reads as undefined.
+ */
+export const registry: Readonly<Record<string, ActivityModule | undefined>> = Object.freeze(
+	Object.assign(Object.create(null) as Record<string, ActivityModule>, {
+		pest: { kind: 'pest', Board: PestBoard, Summary: PestSummary }
+	} satisfies Record<string, ActivityModule>)
+);
+
+/** The module for a kind, or undefined when the kind is unknown. */
+export function activity(kind: string): ActivityModule | undefined {
+	return registry[kind];
+}
+
+/** Every registered kind. */
+export function kinds(): string[] {
+	return Object.keys(registry);
+}
