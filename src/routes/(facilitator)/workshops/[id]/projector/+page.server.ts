@@ -1,0 +1,22 @@
+import * as guard from '$lib/server/guard';
+import { joinUrl, qrSvg } from '$lib/server/join-link';
+import * as workshops from '$lib/server/workshops';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals, url, params, depends }) => {
+	const { workshop } = guard.ownedWorkshop(locals, url, params.id);
+	depends('projector:lobby');
+	const link = joinUrl(url.origin, workshop.joinCode);
+	const people = workshops.participants(workshop.id);
+	return {
+		workshop: { title: workshop.title, joinCode: workshop.joinCode },
+		host: url.host,
+		qr: await qrSvg(link),
+		groups: workshops.groups(workshop.id).map((g) => ({
+			id: g.id,
+			name: g.name,
+			colour: g.colour,
+			members: people.filter((p) => p.groupId === g.id).map((p) => p.displayName)
+		}))
+	};
+}) satisfies PageServerLoad;

@@ -1,0 +1,20 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import { text } from '$lib/server/forms';
+import * as join from '$lib/server/join';
+import type { Actions } from './$types';
+
+export const actions = {
+	default: async ({ request, getClientAddress }) => {
+		const form = await request.formData();
+		const typed = text(form, 'code') || [1, 2, 3, 4, 5, 6].map((i) => text(form, `c${i}`)).join('');
+		const found = join.lookup(typed, getClientAddress());
+		if (!found.ok) {
+			return fail(found.reason === 'throttled' ? 429 : 400, {
+				code: typed.slice(0, 12),
+				message: found.reason === 'throttled' ? m.join_throttled() : m.join_code_wrong()
+			});
+		}
+		redirect(303, `/join/${found.workshop.joinCode}`);
+	}
+} satisfies Actions;

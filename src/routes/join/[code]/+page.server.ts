@@ -1,0 +1,43 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import { participantCookieOptions } from '$lib/server/cookies';
+import { text } from '$lib/server/forms';
+import * as join from '$lib/server/join';
+import * as participants from '$lib/server/participants';
+import * as workshops from '$lib/server/workshops';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (({ params, locals, getClientAddress }) => {
+	const found = join.lookup(params.code, getClientAddress());
+	if (!found.ok) return { found: false as const, code: params.code.slice(0, 12), message: found.reason === 'throttled' ? m.join_throttled() : m.join_code_wrong() };
+	const w = found.workshop;
+	// Already joined from this device: straight back to the group.
+	if (locals.participant?.workshopId === w.id) redirect(303, '/play');
+	const people = workshops.participants(w.id);
+	return {
+		found: true as const,
+		workshop: { title: w.title, joinCode: w.joinCode },
+		groups: workshops.groups(w.id).map((g) => ({
+			id: g.id,
+			name: g.name,
+			colour: g.colour,
+			members: people.filter((p) => p.groupId === g.id).map((p) => p.displayName)
+		}))
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ params, request, cookies, url, getClientAddress }) => {
+		const found = join.lookup(params.code, getClientAddress());
+		if (!found.ok) return fail(found.reason === 'throttled' ? 429 : 400, { name: '', message: found.reason === 'throttled' ? m.join_throttled() : m.join_code_wrong() });
+		const w = found.workshop;
+		const form = await request.formData();
+		const name = text(form, 'name');
+		const groupId = text(form, 'group');
+		if (!name || [...name].length > 40) return fail(400, { name, message: m.join_name_required() });
+		if (!groupId || !participants.groupInWorkshop(w.id, groupId)) return fail(400, { name, message: m.join_group_required() });
+		const { token } = participants.join(w.id, name, groupId);
+		cookies.set(participants.COOKIE, token, participantCookieOptions(url));
+		redirect(303, '/play');
+	}
+} satisfies Actions;

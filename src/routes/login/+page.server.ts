@@ -1,0 +1,31 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import * as facilitators from '$lib/server/auth/facilitators';
+import * as login from '$lib/server/auth/login';
+import { text } from '$lib/server/forms';
+import { signIn } from '$lib/server/sign-in';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (({ locals }) => {
+	if (facilitators.total() === 0) redirect(303, '/setup');
+	if (locals.facilitator) redirect(303, '/workshops');
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const email = text(form, 'email');
+		const pw = form.get('password');
+		if (!email || typeof pw !== 'string' || !pw) return fail(400, { email, message: m.login_failed() });
+		const result = await login.attempt(email, pw, getClientAddress());
+		if (!result.ok) {
+			return fail(result.reason === 'throttled' ? 429 : 400, {
+				email,
+				message: result.reason === 'throttled' ? m.login_throttled() : m.login_failed()
+			});
+		}
+		signIn(cookies, url, result.facilitatorId);
+		const next = url.searchParams.get('next');
+		redirect(303, next?.startsWith('/') && !next.startsWith('//') ? next : '/workshops');
+	}
+} satisfies Actions;
