@@ -21,7 +21,11 @@ export default defineConfig({
 			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 		}
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+	projects: [
+		// The first-run journey needs an empty database, so it runs before everything else.
+		{ name: 'first-run', testMatch: /foundation\.test\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+		{ name: 'chromium', testIgnore: /foundation\.test\.ts/, dependencies: ['first-run'], use: { ...devices['Desktop Chrome'], channel: undefined } }
+	],
 	webServer: {
 		command: 'node tests/e2e/serve-fresh.js',
 		port: PORT,

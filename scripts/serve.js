@@ -1,8 +1,8 @@
 // The production entry: adapter-node's request handler and the collaboration server's websocket
 // upgrades on one http server, one port. Configuration: PORT, HOST (see README).
 import http from 'node:http';
-// @ts-ignore -- build/ exists only after `vite build`
-import { handler } from '../build/handler.js';
+// build/ exists only after `vite build`; a computed path keeps the type checker out of it.
+const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 
 const UPGRADE = Symbol.for('huddle.upgrade');
 const SHUTDOWN = Symbol.for('huddle.shutdown');

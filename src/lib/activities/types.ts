@@ -12,8 +12,20 @@ export type Locale = 'zh-CN' | 'en';
 /** A text given in every locale. */
 export type Localized = { 'zh-CN': string; en: string };
 
+/** Who is looking at a board, and where: for kinds that show different things to different people. */
+export type BoardContext = {
+	activityId: string;
+	groupId: string;
+	/** The participant using this device, or null for the facilitator. */
+	participantId: string | null;
+	/** The local user's display name. */
+	name: string;
+};
+
 /** What a board component receives. */
 export type BoardProps = {
+	/** Who and where (activity, group, participant). */
+	context: BoardContext;
 	/** The live document of this (activity run, group). */
 	connection: CollabConnection;
 	/** The kind's board definition, from the exercise; validate before use. */

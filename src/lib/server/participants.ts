@@ -15,6 +15,7 @@ export function join(workshopId: string, displayName: string, groupId: string | 
 		groupId,
 		displayName: displayName.trim(),
 		tokenHash: hashToken(token),
+		revisitCode: null,
 		createdAt: new Date()
 	};
 	db.get().insert(participant).values(row).run();

@@ -32,6 +32,9 @@ export function create(
 			joinCode: code,
 			status: 'draft',
 			scheduledFor: input.scheduledFor ?? null,
+			reportTarget: 1000,
+			endedAt: null,
+			archivedAt: null,
 			createdAt: new Date()
 		};
 		tx.insert(workshop).values(row).run();
@@ -115,5 +118,9 @@ export function removeActivity(workshopId: string, activityId: string): void {
 
 /** Moves a workshop between draft, live and ended. */
 export function setStatus(workshopId: string, status: Workshop['status']): void {
-	db.get().update(workshop).set({ status }).where(eq(workshop.id, workshopId)).run();
+	db.get()
+		.update(workshop)
+		.set({ status, endedAt: status === 'ended' ? new Date() : null })
+		.where(eq(workshop.id, workshopId))
+		.run();
 }

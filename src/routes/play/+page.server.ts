@@ -10,7 +10,7 @@ export const load = (({ locals, depends }) => {
 	if (!w) redirect(303, '/join');
 	const g = p.groupId ? workshops.groups(w.id).find((x) => x.id === p.groupId) : undefined;
 	return {
-		me: { name: p.displayName },
+		me: { id: p.id, name: p.displayName },
 		workshop: { id: w.id, title: w.title, status: w.status },
 		group: g ? { id: g.id, name: g.name, colour: g.colour } : null,
 		activities: workshops.activities(w.id).map((a) => ({ id: a.id, kind: a.kind, definition: a.definition }))

@@ -1,0 +1,27 @@
+import { fail, type Action } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import { int, text } from '../forms';
+import * as guard from '../guard';
+import * as workshops from '../workshops';
+
+/** Form actions of the workshop page for its groups: rename, recolour, resize. */
+export const groupActions: Record<string, Action<{ id: string }>> = {
+	groups: async ({ locals, url, params, request }) => {
+		const { workshop } = guard.ownedWorkshop(locals, url, params.id);
+		const form = await request.formData();
+		for (const g of workshops.groups(workshop.id)) {
+			const name = text(form, `name-${g.id}`);
+			const colour = int(form, `colour-${g.id}`, 0, 7);
+			if (!name || name.length > 40 || colour === null) return fail(400, { message: m.error_generic() });
+			workshops.updateGroup(workshop.id, g.id, name, colour);
+		}
+		return { saved: true };
+	},
+	resize: async ({ locals, url, params, request }) => {
+		const { workshop } = guard.ownedWorkshop(locals, url, params.id);
+		const count = int(await request.formData(), 'groups', 1, 20);
+		if (count === null) return fail(400, { message: m.error_group_count() });
+		workshops.resizeGroups(workshop, count);
+		return { saved: true };
+	}
+};
