@@ -40,7 +40,7 @@ export function create(
 		tx.insert(workshop).values(row).run();
 		for (let n = 1; n <= input.groupCount; n++) {
 			tx.insert(group)
-				.values({ id: newId(), workshopId: row.id, position: n, name: defaultGroupName(n, input.language), colour: (n - 1) % GROUP_COLOURS.length })
+				.values({ id: newId(), workshopId: row.id, position: n, name: defaultGroupName(n, input.language), colour: (n - 1) % GROUP_COLOURS.length, locked: false })
 				.run();
 		}
 		return row;
@@ -97,7 +97,7 @@ export function resizeGroups(w: Workshop, count: number): void {
 	const existing = groups(w.id);
 	db.get().transaction((tx) => {
 		for (let n = existing.length + 1; n <= count; n++) {
-			tx.insert(group).values({ id: newId(), workshopId: w.id, position: n, name: defaultGroupName(n, w.language), colour: (n - 1) % GROUP_COLOURS.length }).run();
+			tx.insert(group).values({ id: newId(), workshopId: w.id, position: n, name: defaultGroupName(n, w.language), colour: (n - 1) % GROUP_COLOURS.length, locked: false }).run();
 		}
 		for (const g of existing.slice(count)) tx.delete(group).where(eq(group.id, g.id)).run();
 	});

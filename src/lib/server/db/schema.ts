@@ -60,7 +60,9 @@ export const group = sqliteTable(
 			.references(() => workshop.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull(),
 		name: text('name').notNull(),
-		colour: integer('colour').notNull()
+		colour: integer('colour').notNull(),
+		/** Frozen by the facilitator: the group's boards are read-only to its participants. */
+		locked: integer('locked', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('group_workshop_idx').on(t.workshopId)]
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `workshop_group` ADD `locked` integer DEFAULT false NOT NULL;
