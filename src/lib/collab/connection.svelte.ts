@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
 
 /** The state of the socket as a user should understand it. */
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
@@ -28,7 +29,12 @@ export interface CollabConnectionOptions {
 	name?: string;
 	/** A WebSocket implementation for environments without a global one (tests, Node). */
 	WebSocketPolyfill?: typeof WebSocket;
+	/** Keep a copy on the device (IndexedDB) so offline edits survive a reload; default true in browsers. */
+	offline?: boolean;
 }
+
+/** The IndexedDB key under which a device notes that its copy came from the server. */
+const SERVER_SYNCED = 'server-synced';
 
 const COLOUR = /^#[0-9a-f]{3,8}$/i;
 const MAX_NAME = 80;
@@ -61,6 +67,7 @@ export class CollabConnection {
 	readonly name: string;
 
 	#provider: WebsocketProvider | null = null;
+	#local: IndexeddbPersistence | null = null;
 	#status = $state<ConnectionStatus>('connecting');
 	#synced = $state(false);
 	#peers = $state.raw<Peer[]>([]);
@@ -80,6 +87,8 @@ export class CollabConnection {
 		const onAwareness = () => this.#readPeers();
 		this.awareness.on('change', onAwareness);
 		this.#cleanups.push(() => this.awareness.off('change', onAwareness));
+
+		if (opts.offline !== false && typeof indexedDB !== 'undefined') this.#keepOnDevice(docName);
 
 		const url = opts.url ?? defaultUrl();
 		const WS = opts.WebSocketPolyfill ?? (typeof WebSocket === 'undefined' ? null : WebSocket);
@@ -115,7 +124,9 @@ export class CollabConnection {
 			this.#status = 'offline';
 		});
 		provider.on('sync', (synced) => {
-			if (synced) this.#synced = true;
+			if (!synced) return;
+			this.#synced = true;
+			void this.#local?.set(SERVER_SYNCED, 1);
 		});
 
 		if (typeof window !== 'undefined') {
@@ -130,7 +141,11 @@ export class CollabConnection {
 		return this.#status;
 	}
 
-	/** True once the first sync with the server completed; stays true across reconnects. */
+	/**
+	 * True once this device holds the server's state: after the first sync with the server, or
+	 * at once when the copy kept on the device came from an earlier sync (so a reload while
+	 * offline can go on editing). Never true for a fresh, empty copy. Stays true across reconnects.
+	 */
 	get synced(): boolean {
 		return this.#synced;
 	}
@@ -151,10 +166,24 @@ export class CollabConnection {
 		for (const cleanup of this.#cleanups.splice(0)) cleanup();
 		this.#provider?.destroy();
 		this.#provider = null;
+		void this.#local?.destroy();
+		this.#local = null;
 		this.awareness.destroy();
 		this.doc.destroy();
 		this.#status = 'offline';
 		this.#peers = [];
+	}
+
+	/** Mirrors the document into IndexedDB: edits made offline survive a reload and merge later. */
+	#keepOnDevice(docName: string): void {
+		const local = new IndexeddbPersistence(`huddle:${docName}`, this.doc);
+		this.#local = local;
+		local.whenSynced
+			.then(() => local.get(SERVER_SYNCED))
+			.then((fromServer) => {
+				if (fromServer && this.#local === local) this.#synced = true;
+			})
+			.catch(() => undefined); // private browsing may refuse IndexedDB: then online only
 	}
 
 	#readPeers(): void {
