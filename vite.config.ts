@@ -16,7 +16,7 @@ export default defineConfig({
 	server: { port: 5173 },
 	test: {
 		expect: { requireAssertions: true },
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 20_000,
 		hookTimeout: 60_000

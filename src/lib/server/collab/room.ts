@@ -3,6 +3,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Grant } from './types';
 import type { DocStorage } from './storage';
 import { MalformedMessage, awarenessMessage, updateMessage } from './protocol';
+import { checkUpdate } from './update-guard';
+
+/** Bytes of parked (not yet applicable) changes a room keeps before it drops them. */
+export const MAX_PENDING_BYTES = 1024 * 1024;
 
 /** What a room needs from a connection. */
 export interface Peer {
@@ -93,11 +97,25 @@ export class Room {
 		// then nobody is spared the broadcast.
 		const { pendingStructs, pendingDs } = this.doc.store;
 		try {
+			checkUpdate(update);
 			Y.applyUpdate(this.doc, update, pendingStructs || pendingDs ? null : from);
 		} catch (error) {
 			throw new MalformedMessage(`update rejected: ${(error as Error).message}`);
 		}
 		if (!this.#open) throw new RoomError(1011, 'storage failure');
+		this.#limitPending();
+	}
+
+	// Changes whose dependencies never arrived are parked by Yjs, unstored and uncounted, and
+	// re-read on every later update: a client sending only such changes would grow them without
+	// bound. Real clients park little (and resend on reconnect), so dropping the excess is safe.
+	#limitPending(): void {
+		const store = this.doc.store;
+		const parked = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+		if (parked <= MAX_PENDING_BYTES) return;
+		store.pendingStructs = null;
+		store.pendingDs = null;
+		throw new RoomError(1008, 'too many changes with missing dependencies');
 	}
 
 	/** Lets `peer` own awareness `clientId` unless another person owns it; true when it may. */

@@ -1,0 +1,33 @@
+// bench/RESULTS.md is assembled from sections, each rewritten by the command that measures it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { priority } from './proc';
+
+/** The results file. */
+export const RESULTS = path.join(import.meta.dirname, '..', 'RESULTS.md');
+
+/** One line describing the machine and the date, for every section. */
+export function machine(): string {
+	const cpu = os.cpus();
+	const mem = Math.round(os.totalmem() / 2 ** 30);
+	const nice = priority.applied ? `; benchmark session's scheduling priority raised to nice ${priority.applied} (other sessions were using the machine)` : '';
+	return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${mem} GiB, Linux ${os.release()}, Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}${nice}`;
+}
+
+/** Replaces (or appends) the section `key` of RESULTS.md with `markdown`. */
+export function writeSection(key: string, markdown: string): void {
+	const start = `<!-- ${key}:start -->`;
+	const end = `<!-- ${key}:end -->`;
+	let text = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark and reliability results\n\nEach section is rewritten by the command named in it (see bench/README.md).\n';
+	const block = `${start}\n${markdown.trim()}\n${end}`;
+	const i = text.indexOf(start);
+	const j = text.indexOf(end);
+	text = i >= 0 && j > i ? text.slice(0, i) + block + text.slice(j + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+	fs.writeFileSync(RESULTS, text);
+}
+
+/** A markdown table. */
+export function table(head: string[], rows: (string | number)[][]): string {
+	return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
