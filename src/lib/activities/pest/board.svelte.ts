@@ -35,6 +35,9 @@ export class PestView {
 	#definition: PestDefinition;
 	#notes = $state.raw<NotesByQuadrant>({ P: [], E: [], S: [], T: [] });
 	#outcomes = $derived(model.rankOpportunities(this.#notes));
+	/** Bumped on every document change, so reads that go to the document stay reactive. */
+	#version = $state(0);
+	#changes = 0;
 	#onUpdate = () => this.#refresh();
 
 	constructor(doc: Y.Doc, definition: unknown) {
@@ -59,6 +62,17 @@ export class PestView {
 		return this.#outcomes;
 	}
 
+	/** The ids of the notes `voterKey` has voted for (live notes only). */
+	votedBy(voterKey: string): Set<string> {
+		void this.#version;
+		return model.votesOf(this.#doc, voterKey);
+	}
+
+	/** How many votes `voterKey` has left within the definition's votes per participant. */
+	votesLeft(voterKey: string): number {
+		return Math.max(0, this.#definition.votesPerParticipant - this.votedBy(voterKey).size);
+	}
+
 	/** How many notes the board holds. */
 	get count(): number {
 		return model.QUADRANTS.reduce((n, q) => n + this.#notes[q].length, 0);
@@ -81,6 +95,8 @@ export class PestView {
 
 	#refresh(): void {
 		this.#notes = model.notesByQuadrant(this.#doc, this.#definition.weightScale);
+		// Write-only: reading `#version` here would make whoever constructs the view depend on it.
+		this.#version = ++this.#changes;
 	}
 }
 

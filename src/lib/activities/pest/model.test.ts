@@ -15,6 +15,7 @@ import {
 	setWeight,
 	toggleVote,
 	votesMap,
+	votesOf,
 	type Quadrant
 } from './model';
 
@@ -246,6 +247,21 @@ describe('votes', () => {
 		deleteNote(a, n1);
 		exchange(a, b);
 		expect(toggleVote(b, n2, 'v', 1)).toBe('added');
+	});
+});
+
+describe('votes of one voter', () => {
+	it('counts exactly what the limit counts: live notes, real votes', () => {
+		const doc = new Y.Doc();
+		const [n1, n2, n3] = [add(doc, 'P', 'a'), add(doc, 'E', 'b'), add(doc, 'S', 'c')];
+		toggleVote(doc, n1, 'p:1', 3);
+		toggleVote(doc, n2, 'p:1', 3);
+		toggleVote(doc, n3, 'p:2', 3);
+		votesMap(doc).set(`${n3}:p:1`, 7 as number); // garbage from another client
+		deleteNote(doc, n2);
+		expect([...votesOf(doc, 'p:1')]).toEqual([n1]);
+		expect([...votesOf(doc, 'p:2')]).toEqual([n3]);
+		expect(votesOf(doc, 'nobody').size).toBe(0);
 	});
 });
 

@@ -220,12 +220,15 @@ export function toggleVote(doc: Y.Doc, noteId: string, voterKey: string, limit: 
 	return 'added';
 }
 
-/** The keys of the notes `voterKey` has voted for. */
+/**
+ * The ids of the live notes `voterKey` has voted for: exactly the votes `toggleVote` counts
+ * against the limit, so "votes left" and the limit always agree.
+ */
 export function votesOf(doc: Y.Doc, voterKey: string): Set<string> {
 	const mine = new Set<string>();
-	for (const key of votesMap(doc).keys()) {
+	for (const [key, value] of votesMap(doc).entries()) {
 		const parsed = parseVoteKey(key);
-		if (parsed && parsed.voterKey === voterKey) mine.add(parsed.noteId);
+		if (value === 1 && parsed && parsed.voterKey === voterKey && noteAt(doc, parsed.noteId)) mine.add(parsed.noteId);
 	}
 	return mine;
 }

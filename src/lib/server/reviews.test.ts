@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { boardDoc } from '../docs';
+import * as facilitators from './auth/facilitators';
+import { SqliteStorage } from './collab/sqlite-storage';
+import * as db from './db';
+import { group } from './db/schema';
+import { eq } from 'drizzle-orm';
+import * as participants from './participants';
+import * as reviews from './reviews';
+import { useTempDb } from './testing';
+import * as workshops from './workshops';
+
+useTempDb();
+
+/** A live workshop with `n` groups, a moments-of-truth activity and one participant per group. */
+async function classroom(n = 3) {
+	const f = await facilitators.create({ email: `f${Math.random()}@example.com`, name: '王老师', password: 'correct horse', isAdmin: false });
+	const w = workshops.create(f.id, { title: '关键时刻', language: 'zh-CN', groupCount: n });
+	workshops.setStatus(w.id, 'live');
+	const act = workshops.addActivity(w.id, 'mot-contact-tools', 'moments-of-truth', { board: {} });
+	const groups = workshops.groups(w.id);
+	const people = groups.map((g, i) => participants.join(w.id, `学员${i + 1}`, g.id).participant);
+	return { w, act, groups, people };
+}
+
+describe('crosswise review', () => {
+	it('assigns a rotation: each group reviews the next, the last the first', async () => {
+		expect(reviews.rotation(['a'])).toEqual(new Map());
+		expect([...reviews.rotation(['a', 'b'])]).toEqual([['a', 'b'], ['b', 'a']]);
+		const { act, groups, people } = await classroom(3);
+		expect(groups.map((g) => reviews.targetOf(act.id, g.id))).toEqual([groups[1].id, groups[2].id, groups[0].id]);
+		expect(reviews.forParticipant(act.id, people[2])?.target?.id).toBe(groups[0].id);
+		expect(reviews.overview(act.id)?.pairs.map((p) => [p.reviewer.name, p.target.name])).toEqual([
+			['第1组', '第2组'],
+			['第2组', '第3组'],
+			['第3组', '第1组']
+		]);
+	});
+
+	it('lets only the reviewing group write, for its assigned target', async () => {
+		const { act, groups, people } = await classroom(3);
+		expect(reviews.write(act.id, people[0], '客户画像很具体', groups[1].id)).toMatchObject({ ok: true });
+		// Another member of group 1 edits the same review (one per reviewing group).
+		const mate = participants.join(people[0].workshopId, '学员1b', groups[0].id).participant;
+		expect(reviews.write(act.id, mate, '客户画像很具体，低点找得准')).toMatchObject({ ok: true });
+		expect(reviews.forParticipant(act.id, people[0])?.mine?.body).toBe('客户画像很具体，低点找得准');
+		// Group 2 cannot write group 1's review of group 2: it can only write its own, of group 3.
+		expect(reviews.write(act.id, people[1], '我们给自己写', groups[1].id)).toEqual({ ok: false, reason: 'moved' });
+		expect(reviews.overview(act.id)?.pairs[0].body).toBe('客户画像很具体，低点找得准');
+		// Without a group, from another workshop, or locked: refused.
+		const loner = participants.join(people[0].workshopId, '旁听', null).participant;
+		expect(reviews.write(act.id, loner, 'x')).toEqual({ ok: false, reason: 'no-group' });
+		const other = await classroom(2);
+		expect(reviews.write(act.id, other.people[0], 'x')).toEqual({ ok: false, reason: 'not-found' });
+		db.get().update(group).set({ locked: true }).where(eq(group.id, groups[2].id)).run();
+		expect(reviews.write(act.id, people[2], 'x')).toEqual({ ok: false, reason: 'locked' });
+		// Long texts are cut to the limit.
+		reviews.write(act.id, people[1], 'x'.repeat(reviews.MAX_REVIEW + 50));
+		expect(reviews.forParticipant(act.id, people[1])?.mine?.body).toHaveLength(reviews.MAX_REVIEW);
+	});
+
+	it('keeps reviews hidden from the reviewed group until released', async () => {
+		const { act, groups, people } = await classroom(2);
+		reviews.write(act.id, people[0], '关键时刻找得很准');
+		expect(reviews.forParticipant(act.id, people[1])).toMatchObject({ released: false, received: [] });
+		expect(reviews.released(act.id, groups[1].id)).toEqual([]);
+
+		reviews.setReleased(act.id, true);
+		expect(reviews.forParticipant(act.id, people[1])?.received).toEqual([
+			{ from: { id: groups[0].id, name: '第1组', colour: groups[0].colour }, body: '关键时刻找得很准' }
+		]);
+		expect(reviews.released(act.id, groups[1].id)).toEqual([{ from: '第1组', body: '关键时刻找得很准' }]);
+		// Group 1 wrote about group 2, so group 1 receives nothing yet (group 2 wrote nothing).
+		expect(reviews.forParticipant(act.id, people[0])?.received).toEqual([]);
+		// Released reviews stay as they were read.
+		expect(reviews.write(act.id, people[0], '改一下')).toEqual({ ok: false, reason: 'released' });
+
+		reviews.setReleased(act.id, false);
+		expect(reviews.forParticipant(act.id, people[1])?.received).toEqual([]);
+		expect(reviews.overview(act.id)?.releasedAt).toBeNull();
+	});
+
+	it('serves the target board only to the reviewing group', async () => {
+		const { act, groups, people } = await classroom(3);
+		const source = new Y.Doc();
+		source.getMap('mot').set('customer', '网店店主');
+		new SqliteStorage(db.get().$client).append(boardDoc(act.id, groups[1].id), Y.encodeStateAsUpdate(source));
+
+		const state = reviews.targetBoard(act.id, people[0]);
+		expect(state).not.toBeNull();
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, state!);
+		expect(copy.getMap('mot').get('customer')).toBe('网店店主');
+		// Group 2 reviews group 3: it gets group 3's (empty) board, never group 2's own through here.
+		const other = new Y.Doc();
+		Y.applyUpdate(other, reviews.targetBoard(act.id, people[1])!);
+		expect(other.getMap('mot').get('customer')).toBeUndefined();
+		const loner = participants.join(people[0].workshopId, '旁听', null).participant;
+		expect(reviews.targetBoard(act.id, loner)).toBeNull();
+		const stranger = (await classroom(2)).people[0];
+		expect(reviews.targetBoard(act.id, stranger)).toBeNull();
+	});
+});
