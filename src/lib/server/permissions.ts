@@ -11,20 +11,31 @@ export type Target = {
 	workshopId: string;
 	ownerId: string;
 	status: 'draft' | 'live' | 'ended';
+	/** The facilitator froze the group the document belongs to (for a private doc: its author's). */
+	locked?: boolean;
 };
 
 /**
  * The one table of who may read or write which document:
  * - the workshop's facilitator reads and writes all of its documents;
  * - a participant writes their own group's boards and reads the workshop's live state;
+ * - a participant writes their own private notes; the facilitator may read them, nobody else;
+ * - a locked group's documents are read-only to its participants;
  * - an ended workshop's documents are read-only to everyone who could open them;
  * - nobody else gets in.
  */
 export function docAccess(actor: Actor | null, target: Target): 'read' | 'write' | null {
 	if (!actor) return null;
 	const writable = target.status === 'ended' ? 'read' : 'write';
-	if (actor.kind === 'facilitator') return actor.id === target.ownerId ? writable : null;
+	const doc = target.doc;
+	if (actor.kind === 'facilitator') {
+		if (actor.id !== target.ownerId) return null;
+		// Private notes stay their author's words until revealed: the facilitator only looks.
+		return doc.type === 'private' ? 'read' : writable;
+	}
 	if (actor.workshopId !== target.workshopId) return null;
-	if (target.doc.type === 'live') return 'read';
-	return actor.groupId !== null && actor.groupId === target.doc.groupId ? writable : null;
+	if (doc.type === 'live') return 'read';
+	const own = target.locked ? 'read' : writable;
+	if (doc.type === 'private') return doc.participantId === actor.id ? own : null;
+	return actor.groupId !== null && actor.groupId === doc.groupId ? own : null;
 }

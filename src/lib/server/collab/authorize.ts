@@ -4,6 +4,7 @@ import { parseDoc } from '../../docs';
 import { groupColour } from '../../groups';
 import * as auth from '../auth/session';
 import { publicOrigin } from '../config';
+import * as locks from '../locks';
 import * as participants from '../participants';
 import { docAccess, type Actor } from '../permissions';
 import * as workshops from '../workshops';
@@ -34,20 +35,22 @@ export function authorize(req: IncomingMessage, name: string): Decision {
 	const ref = parseDoc(name);
 	if (!ref) return { ok: false, status: 404, reason: 'no such document' };
 	let workshopId: string;
+	// Whether the facilitator froze the group the document belongs to (a private doc: its author's).
+	let locked: boolean | null = false;
 	if (ref.type === 'live') {
 		workshopId = ref.workshopId;
 	} else {
 		const act = workshops.getActivity(ref.activityId);
-		if (!act || !participants.groupInWorkshop(act.workshopId, ref.groupId)) {
-			return { ok: false, status: 404, reason: 'no such document' };
-		}
+		if (!act) return { ok: false, status: 404, reason: 'no such document' };
+		locked = ref.type === 'board' ? locks.groupLocked(act.workshopId, ref.groupId) : (locks.authorLock(act.workshopId, ref.participantId)?.locked ?? null);
+		if (locked === null) return { ok: false, status: 404, reason: 'no such document' };
 		workshopId = act.workshopId;
 	}
 	const w = workshops.get(workshopId);
 	if (!w) return { ok: false, status: 404, reason: 'no such document' };
 
 	const cookies = parseCookies(req.headers.cookie ?? '');
-	const target = { doc: ref, workshopId, ownerId: w.ownerId, status: w.status };
+	const target = { doc: ref, workshopId, ownerId: w.ownerId, status: w.status, locked };
 	let authenticated = false;
 
 	const sessionToken = cookies[auth.COOKIE];

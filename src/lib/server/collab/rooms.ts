@@ -1,6 +1,20 @@
+import type * as Y from 'yjs';
 import type { Grant } from './types';
 import type { DocStorage } from './storage';
-import { Room, type RoomLimits } from './room';
+import { Room, RoomError, type Peer, type RoomLimits } from './room';
+
+/**
+ * The server itself, as a peer that holds a room open while it changes the document: a room
+ * closes when its last peer leaves, and must not close (or unload) half-way through a change.
+ */
+class ServerPeer implements Peer {
+	readonly grant: Grant;
+	constructor(doc: string) {
+		this.grant = { doc, access: 'write', subject: 'server', workshopId: '', user: { name: '', colour: '#000000' } };
+	}
+	send(): void {}
+	close(): void {}
+}
 
 /** The open rooms of one server, by document name. */
 export class RoomRegistry {
@@ -58,12 +72,33 @@ export class RoomRegistry {
 		return count;
 	}
 
+	/**
+	 * Changes `doc` on the server's behalf: opens (and loads) the room if needed, runs `fn` in one
+	 * transaction, stores the resulting update, then lets the room broadcast it to every peer.
+	 * Resolves once the update is on disk; rejects if the room could not load or store it.
+	 */
+	async change<T>(doc: string, fn: (ydoc: Y.Doc) => T): Promise<T> {
+		const room = this.open(doc);
+		const holder = new ServerPeer(doc);
+		room.join(holder);
+		try {
+			await room.ready;
+			if (!room.isOpen) throw new RoomError(1011, `document ${doc} unavailable`);
+			// The room stores every update synchronously in its update handler, before any broadcast.
+			const result = room.doc.transact(() => fn(room.doc), holder);
+			if (!room.isOpen) throw new RoomError(1011, `storing a change to ${doc} failed`);
+			return result;
+		} finally {
+			room.leave(holder);
+		}
+	}
+
 	/** Closes the connections whose grant matches, e.g. a removed participant's; returns how many. */
 	disconnect(matches: (grant: Grant) => boolean, code: number, reason: string): number {
 		let count = 0;
 		for (const room of [...this.#rooms.values()]) {
 			for (const peer of [...room.peers]) {
-				if (!matches(peer.grant)) continue;
+				if (peer instanceof ServerPeer || !matches(peer.grant)) continue;
 				peer.close(code, reason);
 				count++;
 			}

@@ -1,5 +1,6 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Authorize, Decision, Grant } from './types';
 import type { DocStorage } from './storage';
@@ -48,6 +49,11 @@ export interface CollabServer {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	/** Closes the connections whose grant matches; returns how many. */
 	disconnect(matches: (grant: Grant) => boolean, code?: number, reason?: string): number;
+	/**
+	 * Changes a document on the server's behalf (loading it if no one has it open): `fn` runs in
+	 * one transaction; the update is stored, then broadcast. Resolves with `fn`'s result once stored.
+	 */
+	change<T>(doc: string, fn: (ydoc: Y.Doc) => T): Promise<T>;
 	/** Stops accepting, closes every socket with 1001 and unloads every room. */
 	shutdown(): Promise<void>;
 	/** Open rooms and connections, for health checks. */
@@ -164,6 +170,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
 		disconnect(matches, code = 4403, reason = 'access revoked') {
 			return rooms.disconnect(matches, code, reason);
+		},
+
+		async change(doc, fn) {
+			if (!accepting) throw new Error('collab server shutting down');
+			return rooms.change(doc, fn);
 		},
 
 		shutdown() {

@@ -9,7 +9,7 @@ export const load = (async ({ locals, url, params, depends }) => {
 	const link = joinUrl(url.origin, workshop.joinCode);
 	const people = workshops.participants(workshop.id);
 	return {
-		workshop: { title: workshop.title, joinCode: workshop.joinCode },
+		workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode },
 		host: url.host,
 		qr: await qrSvg(link),
 		groups: workshops.groups(workshop.id).map((g) => ({
@@ -17,6 +17,7 @@ export const load = (async ({ locals, url, params, depends }) => {
 			name: g.name,
 			colour: g.colour,
 			members: people.filter((p) => p.groupId === g.id).map((p) => p.displayName)
-		}))
+		})),
+		activities: workshops.activities(workshop.id).map((a) => ({ id: a.id, kind: a.kind, exerciseId: a.exerciseId, definition: a.definition }))
 	};
 }) satisfies PageServerLoad;
