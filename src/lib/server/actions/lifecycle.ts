@@ -3,9 +3,10 @@ import * as m from '$lib/paraglide/messages';
 import * as collab from '../collab/instance';
 import { text } from '../forms';
 import * as guard from '../guard';
+import * as snapshots from '../snapshots';
 import * as workshops from '../workshops';
 
-/** Form actions of the workshop page for its life: start, end, reopen. */
+/** Form actions of the workshop page for its life: start, end (which snapshots every board), reopen. */
 export const lifecycleActions: Record<string, Action<{ id: string }>> = {
 	status: async ({ locals, url, params, request }) => {
 		const { workshop } = guard.ownedWorkshop(locals, url, params.id);
@@ -18,6 +19,9 @@ export const lifecycleActions: Record<string, Action<{ id: string }>> = {
 		workshops.setStatus(workshop.id, status);
 		// Open sockets reconnect and are authorised again: read-only once the workshop has ended.
 		collab.get().disconnect((g) => g.workshopId === workshop.id, 4002, 'workshop status changed');
+		// In the same turn of the event loop: the closed sockets can no longer write, so the
+		// snapshot is the boards exactly as they stood at the end.
+		if (status === 'ended') snapshots.take(workshop.id);
 		return { saved: true };
 	}
 };

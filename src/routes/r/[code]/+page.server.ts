@@ -1,0 +1,39 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import * as recap from '$lib/server/recap';
+import * as reflections from '$lib/server/reflections';
+import * as revisit from '$lib/server/revisit';
+import { open } from '$lib/server/revisit-route';
+import { slip } from '$lib/server/revisit-slip';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ params, cookies, url, getClientAddress, setHeaders }) => {
+	const found = open(params.code, { address: getClientAddress(), cookies, url });
+	// One address per recap: a typed lower-case or dashed code lands on the canonical link.
+	if (params.code !== found.participant.revisitCode) redirect(303, revisit.path(found.participant.revisitCode!));
+	// The page holds a personal report: never from a shared cache.
+	setHeaders({ 'cache-control': 'private, no-store' });
+	return { recap: recap.build(found), slip: await slip(found.participant, url.origin) };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	/** Saves the text as it is on screen, then submits it (works without JavaScript too). */
+	submit: async ({ params, request, cookies, url, getClientAddress }) => {
+		const { participant, workshop } = open(params.code, { address: getClientAddress(), cookies, url });
+		const form = await request.formData();
+		const body = form.get('body');
+		if (typeof body === 'string') {
+			const saved = reflections.save(participant.id, body.replace(/\r\n/g, '\n'));
+			if (!saved.ok && saved.reason === 'too-long') return fail(413, { message: m.revisit_report_too_long() });
+		}
+		const result = reflections.submit(participant.id, workshop.reportTarget);
+		if (!result.ok) return fail(400, { message: m.revisit_report_short({ missing: result.missing }) });
+		return { submitted: true };
+	},
+	/** Takes a submitted report back for changes, until the facilitator has commented. */
+	reopen: async ({ params, cookies, url, getClientAddress }) => {
+		const { participant } = open(params.code, { address: getClientAddress(), cookies, url });
+		if (!reflections.reopen(participant.id)) return fail(409, { message: m.revisit_report_commented() });
+		return { reopened: true };
+	}
+} satisfies Actions;

@@ -1,0 +1,22 @@
+import { error, json } from '@sveltejs/kit';
+import * as v from 'valibot';
+import * as reflections from '$lib/server/reflections';
+import { open } from '$lib/server/revisit-route';
+import type { RequestHandler } from './$types';
+
+// Autosave of the learning report: `{ "body": "…" }`, as JSON or as text (what sendBeacon sends
+// when the page closes). The body size is bounded by BODY_SIZE_LIMIT before we read it.
+const Draft = v.object({ body: v.pipe(v.string(), v.maxLength(200_000)) });
+
+export const POST = (async ({ params, request, cookies, url, getClientAddress }) => {
+	const { participant } = open(params.code, { address: getClientAddress(), cookies, url });
+	let parsed: v.InferOutput<typeof Draft>;
+	try {
+		parsed = v.parse(Draft, JSON.parse(await request.text()));
+	} catch {
+		error(400, 'expected {"body": string}');
+	}
+	const result = reflections.save(participant.id, parsed.body.replace(/\r\n/g, '\n'));
+	if (result.ok) return json({ updatedAt: result.updatedAt.getTime() }, { headers: { 'cache-control': 'no-store' } });
+	error(result.reason === 'submitted' ? 409 : 413, result.reason);
+}) satisfies RequestHandler;
