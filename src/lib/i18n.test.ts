@@ -36,7 +36,7 @@ function files(dir: string, ext: RegExp): string[] {
 // Attributes a person reads or hears.
 const SPOKEN_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-roledescription']);
 // Text that carries no language: symbols, numbers, punctuation.
-const WORDLESS = /^[\s\d\p{P}\p{S}×·→←↑↓…]*$/u;
+const WORDLESS = /^(?:[\s\d\p{P}\p{S}×·→←↑↓…]*|[A-Z0-9]+(?:-[A-Z0-9]+)*)$/u; // symbols, or a code's format
 
 type Node = { type: string; data?: string; name?: string; value?: unknown; start: number; [k: string]: unknown };
 

@@ -25,7 +25,7 @@ async function mouseDrag(page: Page, from: Locator, to: Locator) {
 	await page.mouse.up();
 }
 
-test('a facilitator browses, copies, edits and schedules an exercise', async ({ page, browser }) => {
+test('a facilitator browses, previews, copies and edits an exercise', async ({ page }) => {
 	await page.setViewportSize({ width: 1024, height: 768 });
 	await login(page, createFacilitator('库讲师'));
 

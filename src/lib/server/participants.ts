@@ -2,11 +2,15 @@ import { and, eq } from 'drizzle-orm';
 import * as db from './db';
 import { group, participant, type Participant } from './db/schema';
 import { hashToken, newId, newToken } from './ids';
+import * as revisit from './revisit';
 
 /** The name of the participant cookie. */
 export const COOKIE = 'huddle_participant';
 
-/** Adds a participant to a workshop; returns the row and the cookie token (stored only hashed). */
+/**
+ * Adds a participant to a workshop; returns the row (with its personal revisit code) and the
+ * cookie token (stored only hashed).
+ */
 export function join(workshopId: string, displayName: string, groupId: string | null) {
 	const token = newToken();
 	const row: Participant = {
@@ -19,6 +23,7 @@ export function join(workshopId: string, displayName: string, groupId: string | 
 		createdAt: new Date()
 	};
 	db.get().insert(participant).values(row).run();
+	row.revisitCode = revisit.codeFor(row);
 	return { participant: row, token };
 }
 

@@ -1,18 +1,32 @@
 import { redirect } from '@sveltejs/kit';
 import * as workshops from '$lib/server/workshops';
+import * as roleplay from '$lib/server/roleplay';
+import * as scoring from '$lib/server/scoring';
+import * as device from '$lib/server/revisit-device';
+import { slip } from '$lib/server/revisit-slip';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ locals, depends }) => {
+export const load = (async ({ locals, depends, url, cookies }) => {
 	depends('play:state');
 	const p = locals.participant;
 	if (!p) redirect(303, '/join');
 	const w = workshops.get(p.workshopId);
 	if (!w) redirect(303, '/join');
 	const g = p.groupId ? workshops.groups(w.id).find((x) => x.id === p.groupId) : undefined;
+	// The personal revisit code, shown at the end and any time from the bar; "my workshops" lists it.
+	const revisit = await slip(p, url.origin);
+	device.remember(cookies, url, revisit.code);
 	return {
+		revisit,
 		me: { id: p.id, name: p.displayName },
 		workshop: { id: w.id, title: w.title, status: w.status },
 		group: g ? { id: g.id, name: g.name, colour: g.colour } : null,
-		activities: workshops.activities(w.id).map((a) => ({ id: a.id, kind: a.kind, definition: a.definition }))
+		// Hidden role-play briefs never reach tablets: only /api/activities/[id]/brief serves them, to the customer.
+		activities: workshops.activities(w.id).map((a) => ({ id: a.id, kind: a.kind, definition: roleplay.publicDefinition(a.kind, a.definition) })),
+		// Peer scoring: per activity, whether it is open and whether groups score each other at all.
+		scoring: Object.fromEntries(
+			workshops.activities(w.id).map((a) => [a.id, { state: a.scoring, peer: (scoring.rubricOf(a.definition)?.peer_weight ?? 0) > 0 }])
+		) as Record<string, { state: 'pending' | 'open' | 'closed'; peer: boolean }>,
+		otherGroups: workshops.groups(w.id).filter((x) => x.id !== p.groupId).map((x) => ({ id: x.id, name: x.name, colour: x.colour }))
 	};
 }) satisfies PageServerLoad;

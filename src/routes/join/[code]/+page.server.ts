@@ -4,6 +4,7 @@ import { participantCookieOptions } from '$lib/server/cookies';
 import { text } from '$lib/server/forms';
 import * as join from '$lib/server/join';
 import * as participants from '$lib/server/participants';
+import * as device from '$lib/server/revisit-device';
 import * as workshops from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,8 +37,10 @@ export const actions = {
 		const groupId = text(form, 'group');
 		if (!name || [...name].length > 40) return fail(400, { name, message: m.join_name_required() });
 		if (!groupId || !participants.groupInWorkshop(w.id, groupId)) return fail(400, { name, message: m.join_group_required() });
-		const { token } = participants.join(w.id, name, groupId);
+		const { token, participant } = participants.join(w.id, name, groupId);
 		cookies.set(participants.COOKIE, token, participantCookieOptions(url));
+		// "My workshops" on this device lists it from now on, whatever the device joins next.
+		if (participant.revisitCode) device.remember(cookies, url, participant.revisitCode);
 		redirect(303, '/play');
 	}
 } satisfies Actions;

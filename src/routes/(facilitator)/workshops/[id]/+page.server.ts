@@ -2,7 +2,7 @@ import { agendaActions } from '$lib/server/actions/agenda';
 import { groupActions } from '$lib/server/actions/groups';
 import { lifecycleActions } from '$lib/server/actions/lifecycle';
 import { rosterActions } from '$lib/server/actions/roster';
-import * as library from '$lib/server/exercises';
+import * as custom from '$lib/server/custom-exercises';
 import * as guard from '$lib/server/guard';
 import { joinUrl, qrSvg } from '$lib/server/join-link';
 import * as workshops from '$lib/server/workshops';
@@ -19,7 +19,8 @@ export const load = (async ({ locals, url, params, depends }) => {
 		groups: workshops.groups(workshop.id).map((g) => ({ id: g.id, name: g.name, colour: g.colour })),
 		activities: workshops.activities(workshop.id).map((a) => ({ id: a.id, kind: a.kind, exerciseId: a.exerciseId, definition: a.definition })),
 		participants: workshops.participants(workshop.id).map((p) => ({ id: p.id, name: p.displayName, groupId: p.groupId })),
-		exercises: library.all().map((e) => ({ id: e.id, kind: e.kind, title: e.title }))
+		// File exercises and this facilitator's own copies, for the agenda picker.
+		exercises: custom.entriesFor(guard.facilitator(locals, url).id)
 	};
 }) satisfies PageServerLoad;
 
