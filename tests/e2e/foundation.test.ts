@@ -10,6 +10,8 @@ async function learner(browser: Browser, code: string, name: string, group: stri
 	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 }, hasTouch: true });
 	const page = await context.newPage();
 	await page.goto(`/join/${code}`);
+	// Type only once the page is live: hydration would reset a value typed before it.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('你的名字').fill(name);
 	await page.getByRole('radio', { name: new RegExp(group) }).check();
 	await page.getByRole('button', { name: '加入' }).click();
