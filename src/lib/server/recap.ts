@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import * as db from './db';
 import { activity, group, review, score, type Activity, type Group } from './db/schema';
 import * as reflections from './reflections';
+import { publicDefinition } from './roleplay';
 import * as revisit from './revisit';
 import * as snapshots from './snapshots';
 import { LocalizedSchema, RubricSchema, type Localized } from '../exercises/schema';
@@ -104,7 +105,8 @@ export function build(found: revisit.Found) {
 				id: a.id,
 				kind: a.kind,
 				title: titleOf(a.definition),
-				board: boardOf(a.definition),
+				// Role-play briefs stay hidden afterwards too: a recap is seen by every member.
+				board: boardOf(publicDefinition(a.kind, a.definition)),
 				snapshot: snap ? Buffer.from(snap.state).toString('base64') : null,
 				// Scores and feedback are the group's results: shown once the workshop is over.
 				scores: mine && ended ? scoresOf(a, mine.id, groups) : [],

@@ -1,3 +1,4 @@
+import * as roleplay from '$lib/server/roleplay';
 import * as guard from '$lib/server/guard';
 import { joinUrl, qrSvg } from '$lib/server/join-link';
 import * as workshops from '$lib/server/workshops';
@@ -18,6 +19,7 @@ export const load = (async ({ locals, url, params, depends }) => {
 			colour: g.colour,
 			members: people.filter((p) => p.groupId === g.id).map((p) => p.displayName)
 		})),
-		activities: workshops.activities(workshop.id).map((a) => ({ id: a.id, kind: a.kind, exerciseId: a.exerciseId, definition: a.definition }))
+		// The room sees the projector: hidden role-play briefs stay off it.
+		activities: workshops.activities(workshop.id).map((a) => ({ id: a.id, kind: a.kind, exerciseId: a.exerciseId, definition: roleplay.publicDefinition(a.kind, a.definition) }))
 	};
 }) satisfies PageServerLoad;
