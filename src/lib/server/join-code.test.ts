@@ -40,12 +40,13 @@ describe('join codes', () => {
 		expect(join.lookup(w.joinCode, '10.0.0.1')).toEqual({ ok: false, reason: 'wrong' });
 	});
 
-	it('throttles wrong codes per address, not right ones', async () => {
+	it('throttles an address after 20 wrong codes, then answers it nothing, not even a right code', async () => {
 		const f = await facilitators.create({ email: 'throttle@example.com', name: 'F', password: 'password1', isAdmin: false });
 		const w = workshops.create(f.id, { title: 'T', language: 'en', groupCount: 1 });
 		for (let i = 0; i < 20; i++) expect(join.lookup('ZZZZZZ', '10.9.9.9')).toEqual({ ok: false, reason: 'wrong' });
 		expect(join.lookup('ZZZZZZ', '10.9.9.9')).toEqual({ ok: false, reason: 'throttled' });
 		expect(join.lookup('ZZZZZZ', '10.9.9.8')).toEqual({ ok: false, reason: 'wrong' });
-		expect(join.lookup(w.joinCode, '10.9.9.9').ok).toBe(true);
+		expect(join.lookup(w.joinCode, '10.9.9.9')).toEqual({ ok: false, reason: 'throttled' });
+		expect(join.lookup(w.joinCode, '10.9.9.8').ok).toBe(true);
 	});
 });

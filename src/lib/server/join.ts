@@ -3,8 +3,9 @@ import { RateLimiter } from './rate-limit';
 import * as workshops from './workshops';
 
 // Only wrong codes count: a whole classroom behind one address joins at once, but a guesser
-// gets 20 wrong codes per address, then 2 per minute. With 31^6 codes that makes guessing
-// an open workshop hopeless.
+// gets 20 wrong codes per address, then 2 per minute. Once over the limit, an address gets no
+// answer at all, right code or wrong, so the limit really slows guessing. With 31^6 codes that
+// makes guessing an open workshop hopeless.
 const wrongCodes = new RateLimiter(20, 10 * 60_000);
 
 export type Lookup =
@@ -13,8 +14,10 @@ export type Lookup =
 
 /** Finds the open workshop for a typed code, throttling wrong codes per client address. */
 export function lookup(input: string, address: string): Lookup {
+	if (!wrongCodes.allows(address)) return { ok: false, reason: 'throttled' };
 	const code = joinCode.normalise(input);
 	const w = joinCode.isWellFormed(code) ? workshops.byJoinCode(code) : undefined;
 	if (w) return { ok: true, workshop: w };
-	return wrongCodes.take(address) ? { ok: false, reason: 'wrong' } : { ok: false, reason: 'throttled' };
+	wrongCodes.take(address);
+	return { ok: false, reason: 'wrong' };
 }

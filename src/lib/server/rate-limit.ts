@@ -28,6 +28,12 @@ export class RateLimiter {
 		return true;
 	}
 
+	/** Whether `key` has an attempt left, without using it. */
+	allows(key: string, now = Date.now()): boolean {
+		const b = this.#buckets.get(key);
+		return !b || Math.min(this.#capacity, b.tokens + (now - b.at) * this.#perMs) >= 1;
+	}
+
 	/** Forgets a key (e.g. after a successful login). */
 	reset(key: string): void {
 		this.#buckets.delete(key);
