@@ -5,7 +5,7 @@
 import * as m from '$lib/paraglide/messages';
 import type { Locale } from '../types';
 import type { FishboneView } from './board.svelte';
-import type { DiagramBone, DiagramCause } from './layout';
+import { MARK_SEPARATOR, type DiagramBone, type DiagramCause } from './layout';
 import type { Cause } from './model';
 
 /** The diagram's bones for `view` in `locale`. */
@@ -21,7 +21,7 @@ export function diagramBones(view: FishboneView, locale: Locale): DiagramBone[] 
 			count > 0 ? m.fishbone_mark_votes({ count }, { locale }) : ''
 		]
 			.filter(Boolean)
-			.join(' · ');
+			.join(MARK_SEPARATOR);
 	};
 	const toDiagram = (c: Cause): DiagramCause => ({
 		id: c.id,

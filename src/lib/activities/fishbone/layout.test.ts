@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FONT, layoutDiagram, minWidth, type DiagramBone } from './layout';
-import { textWidth, wrap } from './wrap';
+import { textWidth, wrap, wrapSegments } from './wrap';
 
 const TITLES = ['人效', '机效', '料效', '法效', '环效'];
 
@@ -25,6 +25,12 @@ describe('wrap', () => {
 		expect(wrap('一二三四，五', 16 * 4, 16)[0]).toBe('一二三四，');
 		expect(wrap('a\n\nb', 100, 16)).toEqual(['a', 'b']);
 		expect(wrap('', 100, 16)).toEqual(['']);
+	});
+
+	it('packs marks without breaking one apart', () => {
+		expect(wrapSegments(['第2项', '✓对策', '12票'], ' · ', 12 * 7, 12)).toEqual(['第2项 · ✓对策', '12票']);
+		expect(wrapSegments(['', '1票'], ' · ', 100, 12)).toEqual(['1票']);
+		expect(wrapSegments([], ' · ', 100, 12)).toEqual([]);
 	});
 
 	it('cuts long texts with an ellipsis within the width', () => {

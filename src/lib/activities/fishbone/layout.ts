@@ -8,7 +8,10 @@
  * left edge to the bone, their text above the branch; sub-causes hang under their cause. Texts
  * wrap within the column and are cut after a few lines (the full text is in the lanes below).
  */
-import { textWidth, wrap } from './wrap';
+import { textWidth, wrap, wrapSegments } from './wrap';
+
+/** What separates the marks of a cause; marks are wrapped between them, never inside one. */
+export const MARK_SEPARATOR = ' · ';
 
 /** One cause as the diagram needs it. */
 export interface DiagramCause {
@@ -95,12 +98,12 @@ type Block = { height: number; draw: (top: number, boneX: (y: number) => number)
 /** Measures one cause with its sub-causes and returns how to draw it at a given top. */
 function causeBlock(cause: DiagramCause, left: number, textW: number): Block {
 	const lines = wrap(cause.text, textW, FONT.cause, 3);
-	const marks = cause.mark ? wrap(cause.mark, textW, FONT.mark, 2) : [];
+	const marks = wrapSegments(cause.mark.split(MARK_SEPARATOR), MARK_SEPARATOR, textW, FONT.mark, 2);
 	const subW = textW - SUB_INDENT;
 	const subs = cause.children.map((c) => ({
 		c,
 		lines: wrap(c.text, subW, FONT.sub, 2),
-		marks: c.mark ? wrap(c.mark, subW, FONT.mark, 2) : []
+		marks: wrapSegments(c.mark.split(MARK_SEPARATOR), MARK_SEPARATOR, subW, FONT.mark, 2)
 	}));
 	const own = lines.length * LH.cause + 4 + marks.length * LH.mark;
 	const subsH = subs.reduce((h, s) => h + s.lines.length * LH.sub + s.marks.length * (LH.mark - 2) + 3, 0);

@@ -85,3 +85,20 @@ export function wrap(text: string, max: number, fontSize: number, maxLines = Inf
 	kept[kept.length - 1] = ellipsize(kept[kept.length - 1], max, fontSize);
 	return kept;
 }
+
+/**
+ * Packs short segments (e.g. "第2项", "✓对策", "1票") into lines joined by `sep`, never breaking a
+ * segment unless it alone is wider than `max`.
+ */
+export function wrapSegments(segments: string[], sep: string, max: number, fontSize: number, maxLines = Infinity): string[] {
+	const lines: string[] = [];
+	for (const segment of segments.filter(Boolean)) {
+		const last = lines[lines.length - 1];
+		if (last !== undefined && textWidth(last + sep + segment, fontSize) <= max) lines[lines.length - 1] = last + sep + segment;
+		else lines.push(...wrap(segment, max, fontSize));
+	}
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, maxLines);
+	kept[kept.length - 1] = kept[kept.length - 1] + '…';
+	return kept;
+}
