@@ -148,6 +148,13 @@ test('a full scoring round: facilitator and peers score, the leaderboard ranks, 
 
 	await page.screenshot({ path: 'test-results/screenshots/scoring-results.png', fullPage: true });
 	await b.screenshot({ path: 'test-results/screenshots/scoring-peer-tablet.png', fullPage: true });
+	await b.setViewportSize({ width: 390, height: 844 });
+	await b.screenshot({ path: 'test-results/screenshots/scoring-peer-phone.png' });
+	// The printable report: controls hidden, boards, scores and comments kept.
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('region', { name: '讲师评分' })).toBeHidden();
+	await expect(page.getByText(NOTE)).toBeVisible();
+	await page.screenshot({ path: 'test-results/screenshots/scoring-report-print.png', fullPage: true });
 });
 
 /** The id of the workshop's only activity, as the facilitator's leaderboard lists it. */
