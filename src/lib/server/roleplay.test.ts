@@ -11,6 +11,13 @@ import { eq } from 'drizzle-orm';
 import type { Role } from '../activities/spin/types';
 import type { SpinBoard } from '../exercises/schema';
 
+/** Waits for the clock to move on, so consecutive joins never share a millisecond. */
+function nextTick(): true {
+	const t = Date.now();
+	while (Date.now() === t);
+	return true;
+}
+
 useTempDb();
 
 let counter = 0;
@@ -25,7 +32,8 @@ async function classroom(names: string[]) {
 	expect(exercise).toBeDefined();
 	const row = workshops.addActivity(w.id, exercise!.id, exercise!.kind, structuredClone(exercise));
 	const act = roleplay.getSpinActivity(row.id)!;
-	const people = names.map((name) => participants.join(w.id, name, g1.id).participant);
+	// Members are dealt in join order (by join time): give each join its own millisecond.
+	const people = names.map((name) => nextTick() && participants.join(w.id, name, g1.id).participant);
 	return { owner, w, g1, g2, act, people, scenario: act.board.scenarios[0] };
 }
 
@@ -85,7 +93,7 @@ describe('rotation', () => {
 		expect(roleplay.currentBrief(act, g1.id)?.scenarioKey).toBe(other.key);
 		expect(roleplay.currentBrief(act, g1.id)?.persona?.key).toBe('analytical');
 
-		const late = participants.join(w.id, '丁', g1.id).participant;
+		const late = (nextTick(), participants.join(w.id, '丁', g1.id).participant);
 		expect(roleplay.roleOf(act.id, g1.id, late.id)).toBeNull();
 		expect(roleplay.redoRound(act, g1.id)).toEqual({ ok: true, round: 1 });
 		expect(roleplay.roleOf(act.id, g1.id, late.id)).toBe('observer');
