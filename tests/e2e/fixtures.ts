@@ -49,9 +49,15 @@ export async function liveWorkshop(page: Page, opts: { title: string; groups: nu
 	return { id, code };
 }
 
-/** A learner joining `code` into `group` (e.g. '第1组') on their own tablet-sized device. */
-export async function joinAs(browser: Browser, code: string, name: string, group: string): Promise<Page> {
-	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 }, hasTouch: true });
+/** A learner joining `code` into `group` (e.g. '第1组') on their own touch device (a landscape tablet unless `viewport` says otherwise). */
+export async function joinAs(
+	browser: Browser,
+	code: string,
+	name: string,
+	group: string,
+	viewport: { width: number; height: number } = { width: 1024, height: 768 }
+): Promise<Page> {
+	const context = await browser.newContext({ locale: 'zh-CN', viewport, hasTouch: true, isMobile: viewport.width < 600 });
 	const page = await context.newPage();
 	await page.goto(`/join/${code}`);
 	// Type only once the page is live: hydration would reset a value typed before it.

@@ -34,8 +34,8 @@ test('learners dot-vote within their limit and see the opportunities with counte
 	const note = alice.getByRole('article', { name: OPPORTUNITY });
 	await note.getByRole('button', { name: '机会' }).click();
 	await expect(note.getByRole('button', { name: '机会' })).toHaveAttribute('aria-pressed', 'true');
-	await note.getByText('更多操作').click();
-	await note.getByRole('button', { name: '添加对策' }).click();
+	await note.getByRole('button', { name: `便签菜单：${OPPORTUNITY}` }).click();
+	await alice.getByRole('dialog', { name: OPPORTUNITY }).getByRole('button', { name: '添加对策' }).click();
 	await alice.getByLabel('对策').fill(COUNTER);
 	await alice.getByRole('button', { name: '保存' }).click();
 
