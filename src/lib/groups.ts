@@ -18,3 +18,11 @@ export const GROUP_COLOURS = [
 export function groupColour(index: number) {
 	return GROUP_COLOURS[((index % GROUP_COLOURS.length) + GROUP_COLOURS.length) % GROUP_COLOURS.length];
 }
+
+/** How many presence colours a participant can choose from: the group palette, shown with names. */
+export const PRESENCE_COLOURS = GROUP_COLOURS.length;
+
+/** The presence colour a participant shows: the one they chose, else their group's. */
+export function presenceColour(chosen: number | null | undefined, groupIndex: number | null | undefined): string {
+	return groupColour(chosen ?? groupIndex ?? 0).hex;
+}

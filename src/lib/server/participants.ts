@@ -18,6 +18,7 @@ export function join(workshopId: string, displayName: string, groupId: string | 
 		workshopId,
 		groupId,
 		displayName: displayName.trim(),
+		colour: null,
 		tokenHash: hashToken(token),
 		revisitCode: null,
 		createdAt: new Date()
@@ -40,6 +41,15 @@ export function groupInWorkshop(workshopId: string, groupId: string): boolean {
 /** Puts a participant into a group of their workshop (or none). */
 export function setGroup(workshopId: string, participantId: string, groupId: string | null): void {
 	db.get().update(participant).set({ groupId }).where(and(eq(participant.id, participantId), eq(participant.workshopId, workshopId))).run();
+}
+
+/** Sets the name and presence colour (a palette index, or null for the group's) a participant shows to others. */
+export function setProfile(workshopId: string, participantId: string, profile: { name: string; colour: number | null }): void {
+	db.get()
+		.update(participant)
+		.set({ displayName: profile.name.trim(), colour: profile.colour })
+		.where(and(eq(participant.id, participantId), eq(participant.workshopId, workshopId)))
+		.run();
 }
 
 /** Removes a participant from their workshop; their cookie stops working. */

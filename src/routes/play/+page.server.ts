@@ -1,10 +1,14 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import { PRESENCE_COLOURS } from '$lib/groups';
+import { int, text } from '$lib/server/forms';
+import * as participants from '$lib/server/participants';
 import * as workshops from '$lib/server/workshops';
 import * as roleplay from '$lib/server/roleplay';
 import * as scoring from '$lib/server/scoring';
 import * as device from '$lib/server/revisit-device';
 import { slip } from '$lib/server/revisit-slip';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, depends, url, cookies }) => {
 	depends('play:state');
@@ -18,7 +22,7 @@ export const load = (async ({ locals, depends, url, cookies }) => {
 	device.remember(cookies, url, revisit.code);
 	return {
 		revisit,
-		me: { id: p.id, name: p.displayName },
+		me: { id: p.id, name: p.displayName, colour: p.colour },
 		workshop: { id: w.id, title: w.title, status: w.status },
 		group: g ? { id: g.id, name: g.name, colour: g.colour } : null,
 		// Hidden role-play briefs never reach tablets: only /api/activities/[id]/brief serves them, to the customer.
@@ -30,3 +34,19 @@ export const load = (async ({ locals, depends, url, cookies }) => {
 		otherGroups: workshops.groups(w.id).filter((x) => x.id !== p.groupId).map((x) => ({ id: x.id, name: x.name, colour: x.colour }))
 	};
 }) satisfies PageServerLoad;
+
+export const actions = {
+	/** The participant's own display name and presence colour ('' for the group's colour). */
+	profile: async ({ locals, request }) => {
+		const p = locals.participant;
+		if (!p) redirect(303, '/join');
+		const form = await request.formData();
+		const name = text(form, 'name');
+		if (!name || [...name].length > 40) return fail(400, { profile: m.join_name_required() });
+		const raw = text(form, 'colour');
+		const colour = raw === '' ? null : int(form, 'colour', 0, PRESENCE_COLOURS - 1);
+		if (raw !== '' && colour === null) return fail(400, { profile: m.me_colour_invalid() });
+		participants.setProfile(p.workshopId, p.id, { name, colour });
+		return { saved: true };
+	}
+} satisfies Actions;

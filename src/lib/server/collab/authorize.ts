@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { parseDoc } from '../../docs';
-import { groupColour } from '../../groups';
+import { presenceColour } from '../../groups';
 import * as auth from '../auth/session';
 import { publicOrigin } from '../config';
 import * as locks from '../locks';
@@ -79,7 +79,7 @@ export function authorize(req: IncomingMessage, name: string): Decision {
 				const g = p.groupId ? workshops.groups(p.workshopId).find((x) => x.id === p.groupId) : undefined;
 				return {
 					ok: true,
-					grant: { doc: name, access, subject: `p:${p.id}`, workshopId, user: { name: p.displayName, colour: groupColour(g?.colour ?? 0).hex } }
+					grant: { doc: name, access, subject: `p:${p.id}`, workshopId, user: { name: p.displayName, colour: presenceColour(p.colour, g?.colour) } }
 				};
 			}
 		}

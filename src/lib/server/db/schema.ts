@@ -100,6 +100,8 @@ export const participant = sqliteTable(
 			.references(() => workshop.id, { onDelete: 'cascade' }),
 		groupId: text('group_id').references(() => group.id, { onDelete: 'set null' }),
 		displayName: text('display_name').notNull(),
+		/** The presence colour the participant chose (an index into the presence palette); null: their group's colour. */
+		colour: integer('colour'),
 		tokenHash: text('token_hash').notNull().unique(),
 		/** The personal code that reopens this participant's recap on any device. */
 		revisitCode: text('revisit_code').unique(),
