@@ -15,13 +15,13 @@ test('a learner changes their name and colour and a teammate sees both', async (
 	const peers = bob.getByRole('main').getByRole('listitem');
 	await expect(peers.filter({ hasText: '小李' })).toBeVisible();
 
-	await alice.getByRole('button', { name: /我：小李/ }).click();
+	await alice.getByRole('banner').getByRole('button', { name: '小李', exact: true }).click();
 	const form = alice.getByRole('dialog', { name: '你的名字和颜色' });
 	await form.getByLabel('名字').fill('李老三');
 	await form.getByRole('radio', { name: '紫' }).check();
 	await form.getByRole('button', { name: '保存' }).click();
 	await expect(form).toBeHidden();
-	await expect(alice.getByRole('button', { name: /我：李老三/ })).toBeVisible();
+	await expect(alice.getByRole('banner').getByRole('button', { name: '李老三', exact: true })).toBeVisible();
 
 	// The teammate sees the new name, in the chosen colour (#7A5195 in the palette).
 	const chip = peers.filter({ hasText: '李老三' });
@@ -31,7 +31,7 @@ test('a learner changes their name and colour and a teammate sees both', async (
 
 	// Kept on the server: a reload shows it, and a bad colour is refused with a message.
 	await alice.reload();
-	await alice.getByRole('button', { name: /我：李老三/ }).click();
+	await alice.getByRole('banner').getByRole('button', { name: '李老三', exact: true }).click();
 	await expect(alice.getByRole('dialog', { name: '你的名字和颜色' }).getByRole('radio', { name: '紫' })).toBeChecked();
 	const refused = await alice.request.post('/play?/profile', { form: { name: '李老三', colour: '99' }, headers: { origin: new URL(alice.url()).origin } });
 	expect(await refused.text()).toContain('请从列表中选择一种颜色');
