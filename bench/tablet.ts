@@ -61,3 +61,5 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`learner board (/play), ${RUNS} cold loads, 1024×768, CPU slowed 4×, service worker off`);
 console.log(`  JavaScript: ${kb(median(results.map((r) => r.jsRaw)))} raw, ${kb(median(results.map((r) => r.jsGzip)))} gzip (budget 150 KB gzip)`);
 console.log(`  time until the board accepts edits: median ${median(results.map((r) => r.ms))} ms, runs ${results.map((r) => r.ms).join(', ')} ms (budget 2500 ms)`);
+// The app's child process and the browser's sockets can keep the event loop alive; the numbers are out.
+process.exit(0);
