@@ -8,6 +8,8 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { byName } from '$lib/locale-format';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** The state of the socket as a user should understand it. */
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
@@ -193,7 +195,8 @@ export class CollabConnection {
 			const peer = toPeer(clientId, state);
 			if (peer) peers.push(peer);
 		}
-		peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+		const compare = byName(getLocale());
+		peers.sort((a, b) => compare(a.name, b.name) || a.clientId - b.clientId);
 		this.#peers = peers;
 	}
 }
