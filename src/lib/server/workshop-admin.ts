@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import * as db from './db';
+import { groupCommit } from './db/group-commit';
 import { activity, group, participant, workshop, yjsUpdate, type Workshop } from './db/schema';
 import { newId } from './ids';
 import * as joinCode from './join-code';
@@ -107,6 +108,8 @@ export function remove(workshopId: string): string[] {
 		client.pragma(`secure_delete = ${secure ? 'ON' : 'OFF'}`);
 	}
 	try {
+		// A checkpoint cannot run inside the collaboration server's grouped transaction.
+		groupCommit(client).flush();
 		client.pragma('wal_checkpoint(TRUNCATE)');
 	} catch (error) {
 		// A busy reader (a running backup) delays the checkpoint; SQLite checkpoints again later.

@@ -64,7 +64,7 @@ export class Room {
 		// The server has no presence of its own.
 		this.awareness.setLocalState(null);
 		this.awareness.on('update', this.#onAwareness);
-		this.ready = this.#load().catch((error) => this.#fail('loading failed', error));
+		this.ready = this.#load().catch((error) => this.fail('loading failed', error));
 	}
 
 	/** Whether the room still serves (not closed, not failed). */
@@ -182,7 +182,7 @@ export class Room {
 			this.#lastId = this.storage.append(this.name, update);
 		} catch (error) {
 			// Not stored means not sent: everyone reconnects and resends from their own copy.
-			this.#fail('storage failure', error);
+			this.fail('storage failure', error);
 			return;
 		}
 		this.#rows++;
@@ -218,6 +218,13 @@ export class Room {
 		this.#flush = null;
 		if (!this.#open) return;
 		if (this.#updates.length > 0) {
+			// Appends are grouped into one commit per turn; nobody hears of one before it is durable.
+			try {
+				this.storage.flush();
+			} catch (error) {
+				this.fail('storage failure', error);
+				return;
+			}
 			const updates = this.#updates;
 			const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
 			// A lone sender already has its own changes; a mixed batch goes to everyone.
@@ -249,7 +256,8 @@ export class Room {
 		}
 	}
 
-	#fail(what: string, error: unknown): void {
+	/** Closes the room with 1011 after a storage failure: its peers reconnect and resend what they have. */
+	fail(what: string, error: unknown): void {
 		console.error(`collab: ${what} in ${this.name}`, error);
 		if (!this.#open) return;
 		this.#rows = 0;

@@ -23,7 +23,12 @@ export class RoomRegistry {
 	constructor(
 		private readonly storage: DocStorage,
 		private readonly limits: RoomLimits
-	) {}
+	) {
+		// Appends rolled back before their commit were never sent; those rooms start over.
+		storage.onLost?.((docs) => {
+			for (const doc of docs) this.#rooms.get(doc)?.fail('storage failure', new Error('uncommitted updates lost'));
+		});
+	}
 
 	/** The open room for `doc`, opened (and loading) if there was none. */
 	open(doc: string): Room {
@@ -53,6 +58,11 @@ export class RoomRegistry {
 	/** Closes every room and its connections. */
 	closeAll(code = 1001, reason = 'server shutting down'): void {
 		for (const room of [...this.#rooms.values()]) room.close(code, reason);
+		try {
+			this.storage.flush();
+		} catch (error) {
+			console.error('collab: storing the last updates failed', error);
+		}
 	}
 
 	/** Names of the open documents. */
@@ -84,8 +94,16 @@ export class RoomRegistry {
 		try {
 			await room.ready;
 			if (!room.isOpen) throw new RoomError(1011, `document ${doc} unavailable`);
-			// The room stores every update synchronously in its update handler, before any broadcast.
+			// The room appends the update in its update handler; the flush makes it durable before
+			// this resolves and before the room's broadcast.
 			const result = room.doc.transact(() => fn(room.doc), holder);
+			if (room.isOpen) {
+				try {
+					this.storage.flush();
+				} catch (error) {
+					room.fail('storage failure', error);
+				}
+			}
 			if (!room.isOpen) throw new RoomError(1011, `storing a change to ${doc} failed`);
 			return result;
 		} finally {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import Database from 'better-sqlite3';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -293,11 +294,122 @@ describe('collab server', () => {
 		expect(violations).toEqual([]);
 	});
 
+	it('commits grouped updates to the database file before any peer of any room receives them', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huddle-collab-'));
+		const file = path.join(dir, 'collab.db');
+		const db = open(file);
+		// Another process's view: only committed rows.
+		const outside = new Database(file, { readonly: true });
+		cleanups.push(() => {
+			outside.close();
+			db.$client.close();
+			fs.rmSync(dir, { recursive: true, force: true });
+		});
+		const committed = outside.prepare<[string], { update: Buffer }>('SELECT "update" FROM yjs_update WHERE doc = ? ORDER BY id');
+		const committedText = (doc: string) => {
+			const ydoc = new Y.Doc();
+			for (const row of committed.all(doc)) Y.applyUpdate(ydoc, row.update);
+			return ydoc.getText('t').toString();
+		};
+		const h = await start(new SqliteStorage(db.$client));
+		const docs = ['group-1', 'group-2', 'group-3'];
+		const pairs = await Promise.all(
+			docs.map(async (doc) => ({ doc, a: await provider(h, doc, 'alice'), b: await provider(h, doc, 'bob') }))
+		);
+		const violations: string[] = [];
+		let checked = 0;
+		for (const { doc, b } of pairs) {
+			b.ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+				if (origin !== b.p) return;
+				const seen = b.text.toString();
+				const stored = committedText(doc);
+				checked++;
+				if (!stored.startsWith(seen)) violations.push(`${doc}: peer saw "${seen}", the file had "${stored}"`);
+			});
+		}
+		const word = 'grouped-commit';
+		// Every room's writer types in the same turns, so one commit carries several rooms' updates.
+		for (const ch of word) for (const { a } of pairs) a.text.insert(a.text.length, ch);
+		await until(() => pairs.every(({ b }) => b.text.toString() === word));
+		expect(checked).toBeGreaterThan(0);
+		expect(violations).toEqual([]);
+		for (const { doc } of pairs) expect(committedText(doc)).toBe(word);
+	});
+
+	it('flushes grouped appends before it broadcasts them, also for server-side changes', async () => {
+		const memory = new MemoryStorage();
+		// Appends count only once flushed, as with a transaction that nobody else commits.
+		let durable: Uint8Array[] = [];
+		let appended: Uint8Array[] = [];
+		const grouped: DocStorage = {
+			load: (doc) => memory.load(doc),
+			append: (doc, update) => {
+				appended.push(update);
+				return memory.append(doc, update);
+			},
+			flush: () => {
+				durable = [...durable, ...appended];
+				appended = [];
+			},
+			compact: (doc, merged, upToId) => memory.compact(doc, merged, upToId),
+			count: (doc) => memory.count(doc),
+			delete: (doc) => memory.delete(doc)
+		};
+		const textOf = (updates: Uint8Array[]) => {
+			const ydoc = new Y.Doc();
+			for (const update of updates) Y.applyUpdate(ydoc, update);
+			return ydoc.getText('t').toString();
+		};
+		const h = await start(grouped);
+		const a = await provider(h, 'flush', 'alice');
+		const b = await provider(h, 'flush', 'bob');
+		const violations: string[] = [];
+		b.ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+			if (origin !== b.p) return;
+			const seen = b.text.toString();
+			if (!textOf(durable).startsWith(seen)) violations.push(`peer saw "${seen}" before it was flushed`);
+		});
+		for (const ch of 'typed') a.text.insert(a.text.length, ch);
+		await until(() => b.text.toString() === 'typed');
+		await h.collab.change('flush', (ydoc) => ydoc.getText('t').insert(5, '+server'));
+		expect(textOf(durable)).toBe('typed+server');
+		await until(() => b.text.toString() === 'typed+server');
+		expect(violations).toEqual([]);
+	});
+
+	it('closes the rooms whose grouped appends were rolled back, and only those', async () => {
+		const memory = new MemoryStorage();
+		let lose: (docs: string[]) => void = () => {};
+		const storage: DocStorage = {
+			load: (doc) => memory.load(doc),
+			append: (doc, update) => memory.append(doc, update),
+			flush: () => memory.flush(),
+			onLost: (listener) => void (lose = listener),
+			compact: (doc, merged, upToId) => memory.compact(doc, merged, upToId),
+			count: (doc) => memory.count(doc),
+			delete: (doc) => memory.delete(doc)
+		};
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		cleanups.push(() => logged.mockRestore());
+		const h = await start(storage);
+		const lostSocket = await raw(h, 'rolled-back', 'lee');
+		const keptSocket = await raw(h, 'committed', 'sam');
+		const closed = closeCode(lostSocket);
+		let keptClosed = false;
+		keptSocket.once('close', () => (keptClosed = true));
+		lose(['rolled-back', 'not-open']);
+		expect(await closed).toBe(1011);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(keptClosed).toBe(false);
+		expect(h.collab.stats().rooms).toBe(1);
+	});
+
 	it('keeps messages that arrive while the document loads', async () => {
 		const memory = new MemoryStorage();
 		const slow: DocStorage = {
 			load: (doc) => new Promise<StoredDoc>((resolve) => setTimeout(() => resolve(memory.load(doc)), 100)),
 			append: (doc, update) => memory.append(doc, update),
+			flush: () => memory.flush(),
 			compact: (doc, merged, upToId) => memory.compact(doc, merged, upToId),
 			count: (doc) => memory.count(doc),
 			delete: (doc) => memory.delete(doc)
@@ -317,6 +429,7 @@ describe('collab server', () => {
 			append: () => {
 				throw new Error('disk full');
 			},
+			flush: () => memory.flush(),
 			compact: (doc, merged, upToId) => memory.compact(doc, merged, upToId),
 			count: (doc) => memory.count(doc),
 			delete: (doc) => memory.delete(doc)

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { groupCommit, type GroupCommit } from '../db/group-commit';
 import type { DocStorage, StoredDoc } from './storage';
 
 interface Row {
@@ -12,7 +13,8 @@ const asBuffer = (bytes: Uint8Array): Buffer =>
 
 /**
  * The Yjs log in the `yjs_update` table (created by the migrations, never here).
- * All calls are synchronous: an append has reached SQLite when it returns.
+ * Appends of one event-loop turn share one transaction (see GroupCommit): an append is in
+ * SQLite when it returns, and durable once `flush()` has returned.
  */
 export class SqliteStorage implements DocStorage {
 	#load: Database.Statement<[string], Row>;
@@ -21,8 +23,18 @@ export class SqliteStorage implements DocStorage {
 	#count: Database.Statement<[string], { n: number }>;
 	#delete: Database.Statement<[string]>;
 	#compact: (doc: string, merged: Buffer, upToId: number) => void;
+	#group: GroupCommit;
+	/** Documents appended to since the last commit. */
+	#batch = new Set<string>();
+	#lostListeners = new Set<(docs: string[]) => void>();
 
 	constructor(db: Database.Database) {
+		this.#group = groupCommit(db);
+		this.#group.onLost(() => {
+			const docs = [...this.#batch];
+			this.#batch.clear();
+			for (const listener of this.#lostListeners) listener(docs);
+		});
 		this.#load = db.prepare<[string], Row>(
 			'SELECT id, "update" FROM yjs_update WHERE doc = ? ORDER BY id'
 		);
@@ -54,13 +66,29 @@ export class SqliteStorage implements DocStorage {
 		};
 	}
 
-	/** Inserts one row and returns its id. */
+	/** Inserts one row into the turn's transaction and returns its id. */
 	append(doc: string, update: Uint8Array): number {
-		return Number(this.#append.run(doc, asBuffer(update)).lastInsertRowid);
+		// No transaction waiting means the last batch was committed (by whichever writer).
+		if (!this.#group.pending) this.#batch.clear();
+		const id = this.#group.write(() => Number(this.#append.run(doc, asBuffer(update)).lastInsertRowid));
+		this.#batch.add(doc);
+		return id;
 	}
 
-	/** Deletes rows up to `upToId` and inserts `merged`, in one transaction. */
+	/** Commits every append so far; throws (after telling the `onLost` listeners) when they were lost. */
+	flush(): void {
+		this.#group.flush();
+		this.#batch.clear();
+	}
+
+	/** Calls `listener` with the documents whose uncommitted appends were rolled back. */
+	onLost(listener: (docs: string[]) => void): void {
+		this.#lostListeners.add(listener);
+	}
+
+	/** Deletes rows up to `upToId` and inserts `merged`, in one transaction of its own. */
 	compact(doc: string, merged: Uint8Array, upToId: number): void {
+		this.flush();
 		this.#compact(doc, asBuffer(merged), upToId);
 	}
 

@@ -6,13 +6,18 @@ export interface StoredDoc {
 
 /**
  * Where Yjs updates live between restarts: an append-only log per document name.
- * Writes are synchronous so that an update can be on disk before any peer sees it.
+ * Writes are synchronous so that an update can be on disk before any peer sees it: appends may
+ * be grouped, and `flush()` makes all of them durable before anything is broadcast.
  */
 export interface DocStorage {
 	/** Every stored update of `doc`, oldest first, with the id of the newest. */
 	load(doc: string): StoredDoc | Promise<StoredDoc>;
-	/** Appends one update and returns its row id (ids only grow). */
+	/** Appends one update and returns its row id (ids only grow); durable after `flush()`. */
 	append(doc: string, update: Uint8Array): number;
+	/** Makes every append so far durable; throws when they were lost instead. */
+	flush(): void;
+	/** Calls `listener` with the documents whose appends were lost before a flush, if that can happen. */
+	onLost?(listener: (docs: string[]) => void): void;
 	/**
 	 * Replaces the rows with id <= `upToId` by `merged`, which must contain all of them;
 	 * rows appended later are kept.
@@ -51,6 +56,9 @@ export class MemoryStorage implements DocStorage {
 		rows.push({ id, update: new Uint8Array(update) });
 		return id;
 	}
+
+	/** Nothing to do: every append is kept at once. */
+	flush(): void {}
 
 	/** Drops rows up to `upToId` and appends `merged` as a new row. */
 	compact(doc: string, merged: Uint8Array, upToId: number): void {

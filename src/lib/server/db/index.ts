@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { databasePath, migrationsDir } from '../config';
+import { groupCommit } from './group-commit';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -36,6 +37,9 @@ export function get(): Db {
 /** Closes the process-wide database, if open. */
 export function close(): void {
 	const holder = globalThis as Holder;
-	holder[KEY]?.$client.close();
+	const client = holder[KEY]?.$client;
+	// Closing rolls back an open transaction: commit the grouped writes first.
+	if (client?.open) groupCommit(client).flush();
+	client?.close();
 	delete holder[KEY];
 }
