@@ -137,7 +137,9 @@ export async function startReference(root: string, port: number): Promise<Server
 	if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm install (it is a devDependency)`);
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
 	delete env.YPERSISTENCE;
-	const child = spawn(process.execPath, [entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// BENCH_REFERENCE_ARGS: the same for the reference server.
+	const extra = (process.env.BENCH_REFERENCE_ARGS ?? '').split(' ').filter(Boolean);
+	const child = spawn(process.execPath, [...extra, entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const server = new ServerProcess('reference', child, port, `ws://127.0.0.1:${port}/`);
 	await waitForHttp(server, '/');
 	return server;

@@ -110,11 +110,15 @@ export const participant = sqliteTable(
 	(t) => [index('participant_workshop_idx').on(t.workshopId)]
 );
 
-/** The append-only log of Yjs updates, one row per update, per document name. */
+/**
+ * The append-only log of Yjs updates, one row per update, per document name. A plain rowid key
+ * (no AUTOINCREMENT, which rewrites sqlite_sequence on every insert): a new row's id is above
+ * every row in the table, so a document's ids keep growing while it has rows.
+ */
 export const yjsUpdate = sqliteTable(
 	'yjs_update',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: integer('id').primaryKey(),
 		doc: text('doc').notNull(),
 		update: blob('update', { mode: 'buffer' }).notNull()
 	},
