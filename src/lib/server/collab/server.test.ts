@@ -404,6 +404,29 @@ describe('collab server', () => {
 		expect(h.collab.stats().rooms).toBe(1);
 	});
 
+	it('pings every socket once a period, spread over the period, and drops one that never answers', async () => {
+		const periodMs = 600;
+		const h = await start(new MemoryStorage(), { pingIntervalMs: periodMs });
+		const firstPing: number[] = [];
+		const sockets: WebSocket[] = [];
+		for (let i = 0; i < 30; i++) {
+			const ws = await raw(h, `beat-${i % 3}`, `p${i}`);
+			const opened = performance.now();
+			ws.once('ping', () => firstPing.push(performance.now() - opened));
+			sockets.push(ws);
+		}
+		const silent = new WebSocket(`${h.url}/beat-0?who=silent`, { autoPong: false });
+		silent.on('error', () => {});
+		cleanups.push(() => silent.terminate());
+		await once(silent, 'open');
+		const silentClosed = closeCode(silent);
+		await until(() => firstPing.length === sockets.length, 3 * periodMs);
+		// One tick pings one slice, so the first pings are spread, not all in one turn.
+		expect(Math.max(...firstPing) - Math.min(...firstPing)).toBeGreaterThan(periodMs / 3);
+		expect(await silentClosed).toBe(1006);
+		expect(sockets.every((ws) => ws.readyState === WebSocket.OPEN)).toBe(true);
+	});
+
 	it('keeps messages that arrive while the document loads', async () => {
 		const memory = new MemoryStorage();
 		const slow: DocStorage = {

@@ -60,6 +60,9 @@ export interface CollabServer {
 	stats(): { rooms: number; connections: number };
 }
 
+/** Keepalive ticks per ping period. */
+const KEEPALIVE_SLICES = 30;
+
 const PREFIX = '/collab/';
 const DOC_NAME = /^[A-Za-z0-9._:-]{1,200}$/;
 
@@ -114,9 +117,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const handshakes = new Set<Duplex>();
 	let accepting = true;
 	let stopped: Promise<void> | null = null;
+	// Each tick pings one slice of the sockets: thousands of pings sent in one turn of the event
+	// loop stalled every room for over 100 ms. Every socket is still pinged once a period.
+	const slices = Array.from({ length: KEEPALIVE_SLICES }, () => new Set<Connection>());
+	let nextSlice = 0;
+	let tick = 0;
 	const keepalive = setInterval(() => {
-		for (const connection of connections) connection.heartbeat();
-	}, limits.pingIntervalMs);
+		tick = (tick + 1) % KEEPALIVE_SLICES;
+		for (const connection of slices[tick]) connection.heartbeat();
+	}, limits.pingIntervalMs / KEEPALIVE_SLICES);
 	keepalive.unref();
 
 	async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, encoded: string) {
@@ -153,8 +162,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	function attach(ws: WebSocket, grant: Grant): void {
 		if (!accepting) return void ws.close(1001, 'server shutting down');
 		const connection = new Connection(ws, grant, rooms.open(grant.doc), limits);
+		const slice = slices[nextSlice++ % KEEPALIVE_SLICES];
 		connections.add(connection);
-		void connection.done.then(() => connections.delete(connection));
+		slice.add(connection);
+		void connection.done.then(() => {
+			connections.delete(connection);
+			slice.delete(connection);
+		});
 	}
 
 	return {
