@@ -102,6 +102,7 @@ async function main() {
 		// What a room leaves after it closes (one merged row), and an uncompacted log of 1,000 rows.
 		for (const room of layouts.compacted) storage.append(room.doc, merged);
 		for (const room of layouts.log) db.transaction(() => updates.forEach((u) => storage.append(room.doc, u)))();
+		storage.flush();
 		// In-process breakdown of the same work, without sockets: read rows, apply, encode step 2.
 		const breakdown = { load: [] as number[], apply: [] as number[], encode: [] as number[] };
 		for (const room of layouts.compacted) {

@@ -14,7 +14,8 @@ const asBuffer = (bytes: Uint8Array): Buffer =>
 /**
  * The Yjs log in the `yjs_update` table (created by the migrations, never here).
  * Appends of one event-loop turn share one transaction (see GroupCommit): an append is in
- * SQLite when it returns, and durable once `flush()` has returned.
+ * SQLite when it returns, and durable once `flush()` has returned (or the turn has ended).
+ * Closing the connection rolls back what was not flushed: flush first.
  */
 export class SqliteStorage implements DocStorage {
 	#load: Database.Statement<[string], Row>;
