@@ -89,8 +89,9 @@ function rowsWritten(dbPath: string | undefined): number | null {
 	if (!dbPath) return null;
 	const db = new Database(dbPath, { readonly: true, fileMustExist: true });
 	try {
-		const row = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'yjs_update'").get() as { seq: number } | undefined;
-		return row?.seq ?? 0;
+		// Every new row gets an id above all others (compaction too), so the top id counts inserts.
+		const row = db.prepare('SELECT coalesce(max(id), 0) AS top FROM yjs_update').get() as { top: number };
+		return row.top;
 	} finally {
 		db.close();
 	}
