@@ -4,7 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { open, type Db } from '../db';
+import { groupCommit } from '../db/group-commit';
 import { SqliteStorage } from './sqlite-storage';
 
 process.env.MIGRATIONS_DIR ??= fileURLToPath(new URL('../../../../drizzle', import.meta.url));
@@ -80,5 +82,77 @@ describe('SqliteStorage', () => {
 		storage.delete('a');
 		expect(storage.count('a')).toBe(0);
 		expect(storage.count('b')).toBe(1);
+	});
+
+	it('keeps ids growing within a document after compaction removed the newest rows', () => {
+		const source = new Y.Doc();
+		for (const s of ['a', 'b', 'c']) storage.append('doc', textUpdate(source, s));
+		const before = storage.load('doc');
+		storage.compact('doc', Y.mergeUpdates(before.updates), before.lastId);
+		const merged = storage.load('doc').lastId;
+		const next = storage.append('doc', textUpdate(source, 'd'));
+		expect(next).toBeGreaterThan(merged);
+		const after = storage.load('doc');
+		expect(after.lastId).toBe(next);
+		expect(textOf(after.updates)).toBe('abcd');
+	});
+
+	it('commits grouped appends by the end of the turn, for other connections to read', async () => {
+		const other = new Database(path.join(dir, 'test.db'), { readonly: true });
+		const rows = () => (other.prepare('SELECT count(*) AS n FROM yjs_update').get() as { n: number }).n;
+		try {
+			storage.append('doc', textUpdate(new Y.Doc(), 'x'));
+			storage.append('doc', textUpdate(new Y.Doc(), 'y'));
+			expect(rows()).toBe(0);
+			await new Promise((resolve) => setImmediate(resolve));
+			expect(rows()).toBe(2);
+			storage.append('doc', textUpdate(new Y.Doc(), 'z'));
+			storage.flush();
+			expect(rows()).toBe(3);
+		} finally {
+			other.close();
+		}
+	});
+});
+
+describe('the rowid migration', () => {
+	it('keeps a log stored before it, and appends after it', () => {
+		expect.hasAssertions();
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huddle-migrate-'));
+		try {
+			// The migrations as they were before the yjs_update table lost AUTOINCREMENT.
+			const old = path.join(dir, 'old-migrations');
+			fs.cpSync(process.env.MIGRATIONS_DIR!, old, { recursive: true });
+			const journalFile = path.join(old, 'meta/_journal.json');
+			const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+			const at = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith('yjs_update_rowid'));
+			expect(at).toBeGreaterThan(0);
+			journal.entries = journal.entries.slice(0, at);
+			fs.writeFileSync(journalFile, JSON.stringify(journal));
+			const file = path.join(dir, 'old.db');
+			const saved = process.env.MIGRATIONS_DIR;
+			process.env.MIGRATIONS_DIR = old;
+			const before = open(file);
+			process.env.MIGRATIONS_DIR = saved;
+			const source = new Y.Doc();
+			const oldIds = ['kept ', 'across '].map((s) => new SqliteStorage(before.$client).append('doc', textUpdate(source, s)));
+			groupCommit(before.$client).flush();
+			before.$client.close();
+
+			const after = open(file);
+			try {
+				const upgraded = new SqliteStorage(after.$client);
+				expect(upgraded.load('doc').lastId).toBe(oldIds[1]);
+				const id = upgraded.append('doc', textUpdate(source, 'the upgrade'));
+				expect(id).toBeGreaterThan(oldIds[1]);
+				expect(textOf(upgraded.load('doc').updates)).toBe('kept across the upgrade');
+				const sql = after.$client.prepare("SELECT sql FROM sqlite_master WHERE name = 'yjs_update'").pluck().get() as string;
+				expect(sql).not.toMatch(/AUTOINCREMENT/i);
+			} finally {
+				after.$client.close();
+			}
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
