@@ -1,5 +1,5 @@
 // Page weight and time-to-edit of the learner's board, as a mid-range tablet sees it.
-//   npx tsx bench/tablet.ts            (needs `npm run build` first and Debian's chromium)
+//   npm run bench:tablet               (needs `npm run build` first and Debian's chromium)
 // Prints: JavaScript transferred for the first load of /play (gzip-compressed sizes), and the
 // time from navigation until the board accepts edits, with the CPU slowed down 4×.
 import zlib from 'node:zlib';

@@ -11,7 +11,7 @@ export const RESULTS = path.join(import.meta.dirname, '..', 'RESULTS.md');
 export function machine(): string {
 	const cpu = os.cpus();
 	const mem = Math.round(os.totalmem() / 2 ** 30);
-	const nice = priority.applied ? `; benchmark session's scheduling priority raised to nice ${priority.applied} (other sessions were using the machine)` : '';
+	const nice = priority.applied ? `; benchmark's scheduling priority raised to nice ${priority.applied} (the "other processes" rows show what else ran)` : '';
 	return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${mem} GiB, Linux ${os.release()}, Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}${nice}`;
 }
 
