@@ -21,6 +21,8 @@ export function createFacilitator(name = '测试讲师'): { email: string; passw
 /** Signs a facilitator in on `page`. */
 export async function login(page: Page, creds: { email: string; password: string }): Promise<void> {
 	await page.goto('/login');
+	// Type only once the page is live: hydration would reset a value typed before it.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('电子邮箱').fill(creds.email);
 	await page.getByLabel('密码').fill(creds.password);
 	await page.getByRole('button', { name: '登录' }).click();

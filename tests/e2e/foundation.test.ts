@@ -79,6 +79,8 @@ test('a wrong join code gets a clear message', async ({ page }) => {
 
 test('a wrong password gets one message that names neither part', async ({ page }) => {
 	await page.goto('/login');
+	// Type only once the page is live: hydration would reset a value typed before it.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('电子邮箱').fill('wang@example.com');
 	await page.getByLabel('密码').fill('wrong-password');
 	await page.getByRole('button', { name: '登录' }).click();
