@@ -76,4 +76,11 @@ describe('timer arithmetic', () => {
 		}
 		expect(readTimer({ status: 'paused', remainingMs: -5, durationMs: 10 })).toEqual({ status: 'paused', remainingMs: 0, durationMs: 10 });
 	});
+
+	it('never shows more than the countdown was set to, even from a clock estimate a little behind', () => {
+		const t = startTimer(10 * MIN, SERVER);
+		expect(remainingMs(t, SERVER - 300)).toBe(10 * MIN);
+		expect(formatRemaining(remainingMs(t, SERVER - 300)!)).toBe('10:00');
+		expect(remainingMs(t, SERVER + 300)).toBe(10 * MIN - 300);
+	});
 });

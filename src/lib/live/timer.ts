@@ -60,11 +60,15 @@ export function stopTimer(): Timer {
 	return IDLE;
 }
 
-/** Milliseconds left at `now`; null when the timer is idle. Never negative. */
+/**
+ * Milliseconds left at `now`; null when the timer is idle. Never negative, and never more than the
+ * countdown was set to: a device whose estimate of the server's clock is a little behind would
+ * otherwise show 10:01 on a ten-minute timer.
+ */
 export function remainingMs(timer: Timer, now: number): number | null {
 	if (timer.status === 'idle') return null;
 	if (timer.status === 'paused') return timer.remainingMs;
-	return Math.max(0, timer.endsAt - now);
+	return Math.min(timer.durationMs, Math.max(0, timer.endsAt - now));
 }
 
 /** Whether a started countdown has reached zero. */
