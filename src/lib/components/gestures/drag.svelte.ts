@@ -1,4 +1,5 @@
 import type { Attachment } from 'svelte/attachments';
+import { listen } from './listen';
 import { PRESS_SLOP } from './long-press';
 
 /** Distance (px) from the top or bottom of the window within which a drag scrolls the page. */
@@ -124,22 +125,14 @@ export class PointerDrag<K extends string> {
 				if (event.key === 'Escape' && pointer !== null) end(false);
 			};
 
-			element.addEventListener('pointerdown', down);
-			element.addEventListener('pointermove', move);
-			element.addEventListener('pointerup', up);
-			element.addEventListener('pointercancel', cancel);
-			element.addEventListener('lostpointercapture', cancel);
-			element.addEventListener('click', click, true);
-			window.addEventListener('keydown', key);
+			const unlisten = [
+				listen(element, { pointerdown: down, pointermove: move, pointerup: up, pointercancel: cancel, lostpointercapture: cancel }),
+				listen(element, { click }, true),
+				listen(window, { keydown: key })
+			];
 			return () => {
 				if (pointer !== null) end(false);
-				element.removeEventListener('pointerdown', down);
-				element.removeEventListener('pointermove', move);
-				element.removeEventListener('pointerup', up);
-				element.removeEventListener('pointercancel', cancel);
-				element.removeEventListener('lostpointercapture', cancel);
-				element.removeEventListener('click', click, true);
-				window.removeEventListener('keydown', key);
+				for (const off of unlisten) off();
 			};
 		};
 	}

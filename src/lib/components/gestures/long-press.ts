@@ -1,4 +1,5 @@
 import type { Attachment } from 'svelte/attachments';
+import { listen } from './listen';
 
 /** How long a finger rests before a press counts as a long-press, in milliseconds. */
 export const LONG_PRESS_MS = 500;
@@ -66,22 +67,13 @@ export function longPress(onPress: (at: { x: number; y: number }) => void, optio
 			onPress({ x: event.clientX, y: event.clientY });
 		};
 
-		element.addEventListener('pointerdown', down);
-		element.addEventListener('pointermove', move);
-		element.addEventListener('pointerup', cancel);
-		element.addEventListener('pointercancel', cancel);
-		element.addEventListener('pointerleave', cancel);
-		element.addEventListener('click', click, true);
-		element.addEventListener('contextmenu', contextmenu);
+		const unlisten = [
+			listen(element, { pointerdown: down, pointermove: move, pointerup: cancel, pointercancel: cancel, pointerleave: cancel, contextmenu }),
+			listen(element, { click }, true)
+		];
 		return () => {
 			cancel();
-			element.removeEventListener('pointerdown', down);
-			element.removeEventListener('pointermove', move);
-			element.removeEventListener('pointerup', cancel);
-			element.removeEventListener('pointercancel', cancel);
-			element.removeEventListener('pointerleave', cancel);
-			element.removeEventListener('click', click, true);
-			element.removeEventListener('contextmenu', contextmenu);
+			for (const off of unlisten) off();
 		};
 	};
 }
