@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { databasePath, migrationsDir } from '../config';
 import { groupCommit } from './group-commit';
+import { Checkpointer } from './checkpointer';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -21,6 +22,8 @@ export function open(file: string = databasePath()): Db {
 	client.pragma('busy_timeout = 5000');
 	const db = drizzle(client, { schema });
 	migrate(db, { migrationsFolder: migrationsDir() });
+	// Commits no longer checkpoint inline; this does it between them (it stops when the client closes).
+	if (file !== ':memory:') new Checkpointer(client);
 	return db;
 }
 
