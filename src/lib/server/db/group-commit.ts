@@ -6,8 +6,9 @@ export type LostListener = () => void;
 /**
  * Groups the small writes of one event-loop turn into one SQLite transaction on a connection.
  *
- * A commit costs far more than an insert (WAL frames for every touched page, and now and then a
- * checkpoint with its fsyncs), so the collaboration server's many tiny appends share one. The
+ * A commit costs far more than an insert (a WAL frame for every touched page, written with two
+ * system calls each, and the WAL locks), so the collaboration server's many tiny appends share one
+ * (checkpoints happen outside commits: see Checkpointer). The
  * transaction is committed by `flush()`, which a writer must call before it lets anyone see what
  * it wrote, and in any case at the end of the turn that opened it. Other code on the same
  * connection keeps working: better-sqlite3 runs its transactions as savepoints inside this one.
