@@ -11,7 +11,7 @@ import { seedClasses, type ClassShape } from './lib/seed';
 import { ensureBuilt, raisePriority, startApp, startReference, type ServerProcess } from './lib/proc';
 import { keepTopIdGrowing, runLoad, type LoadResult, type LoadRoom } from './lib/load-run';
 import { fmt, ratio } from './lib/stats';
-import { machine, table, writeSection } from './lib/results';
+import { machine, systemCallMicros, table, writeSection } from './lib/results';
 
 const { values: args } = parseArgs({
 	options: {
@@ -111,6 +111,7 @@ async function main() {
 	raisePriority();
 	await ensureBuilt(appDir);
 	const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+	const syscallAtStart = systemCallMicros().toFixed(2);
 	const started = performance.now();
 	const sections: string[] = [];
 	const summary: Record<string, { ours: LoadResult; ref: LoadResult | null }> = {};
@@ -179,7 +180,7 @@ ${table(['classes', 'sockets', 'edits/s', 'p99 (ms)', 'server cores', 'peak MB',
 		'load',
 		`## Load (\`npm run bench:load\`)
 
-Machine: ${machine()}. Wall time of the run: ${minutes.toFixed(1)} min. Load average at start: ${loadAtStart}.
+Machine: ${machine()}. Wall time of the run: ${minutes.toFixed(1)} min. Load average at start: ${loadAtStart}; a system call at start ${syscallAtStart} µs.
 Each tablet edits its own PEST notes (add, move, or edit text) every ${periodMs} ms; a facilitator console per room applies everything and measures
 the delay from the sender's edit to the console (machine-wide monotonic clock). Warm-up ${warmupS} s, measured ${measureS} s, ${workers} generator processes.
 Huddle runs as in production (scripts/serve.js over build/, SQLite in WAL mode, every update stored before it is broadcast, every socket authorised by cookie).
