@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedClasses, type ClassShape } from './lib/seed';
 import { ensureBuilt, raisePriority, startApp, startReference, type ServerProcess } from './lib/proc';
-import { keepTopIdGrowing, runLoad, type LoadResult, type LoadRoom } from './lib/load-run';
+import { runLoad, type LoadResult, type LoadRoom } from './lib/load-run';
 import { fmt, ratio } from './lib/stats';
 import { machine, systemCallMicros, table, writeSection } from './lib/results';
 
@@ -59,7 +59,6 @@ async function withApp<T>(shapes: ClassShape[], body: (server: ServerProcess, ro
 	const dbPath = path.join(dir, 'huddle.db');
 	try {
 		const seeded = await seedClasses(dbPath, shapes);
-		keepTopIdGrowing(dbPath);
 		const rooms = seeded.flatMap((c) => c.rooms.map((r) => ({ doc: r.doc, tablets: r.tablets, watcher: r.watcher })));
 		const server = await startApp({ appDir, dbPath, port });
 		try {

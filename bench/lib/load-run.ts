@@ -85,25 +85,12 @@ class GeneratorProcess {
 	}
 }
 
-/**
- * A new row's id is one above the top id, so a compaction that empties the table would start ids
- * over (room300 has a single document). A row of a document nobody opens keeps the top id growing.
- */
-export function keepTopIdGrowing(dbPath: string): void {
-	const db = new Database(dbPath, { fileMustExist: true });
-	try {
-		db.prepare('INSERT INTO yjs_update (id, doc, "update") VALUES (?, ?, ?)').run(1_000_000_000, 'bench:top-id', Buffer.from([0, 0]));
-	} finally {
-		db.close();
-	}
-}
-
 function rowsWritten(dbPath: string | undefined): number | null {
 	if (!dbPath) return null;
 	const db = new Database(dbPath, { readonly: true, fileMustExist: true });
 	try {
-		// Every new row gets an id above all others, compaction's too (see keepTopIdGrowing), so the
-		// top id counts inserts.
+		// Every new row gets an id above all others, and compaction keeps the newest row's id in place,
+		// so the top id counts inserts.
 		const row = db.prepare('SELECT coalesce(max(id), 0) AS top FROM yjs_update').get() as { top: number };
 		return row.top;
 	} finally {

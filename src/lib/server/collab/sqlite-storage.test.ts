@@ -97,6 +97,16 @@ describe('SqliteStorage', () => {
 		expect(textOf(after.updates)).toBe('abcd');
 	});
 
+	it('hands out no id twice when compaction removed the newest rows of the whole table', () => {
+		const source = new Y.Doc();
+		for (const s of ['a', 'b', 'c']) storage.append('alone', textUpdate(source, s));
+		const before = storage.load('alone');
+		storage.compact('alone', Y.mergeUpdates(before.updates), before.lastId);
+		// The document is alone in the table, so a fresh row id would start over at 1.
+		expect(storage.load('alone').lastId).toBe(before.lastId);
+		expect(storage.append('other', textUpdate(new Y.Doc(), 'x'))).toBeGreaterThan(before.lastId);
+	});
+
 	it('commits grouped appends by the end of the turn, for other connections to read', async () => {
 		const other = new Database(path.join(dir, 'test.db'), { readonly: true });
 		const rows = () => (other.prepare('SELECT count(*) AS n FROM yjs_update').get() as { n: number }).n;

@@ -20,7 +20,8 @@ const asBuffer = (bytes: Uint8Array): Buffer =>
 export class SqliteStorage implements DocStorage {
 	#load: Database.Statement<[string], Row>;
 	#append: Database.Statement<[string, Buffer]>;
-	#deleteUpTo: Database.Statement<[string, number]>;
+	#deleteBefore: Database.Statement<[string, number]>;
+	#replace: Database.Statement<[Buffer, string, number]>;
 	#count: Database.Statement<[string], { n: number }>;
 	#delete: Database.Statement<[string]>;
 	#compact: (doc: string, merged: Buffer, upToId: number) => void;
@@ -42,16 +43,20 @@ export class SqliteStorage implements DocStorage {
 		this.#append = db.prepare<[string, Buffer]>(
 			'INSERT INTO yjs_update (doc, "update") VALUES (?, ?)'
 		);
-		this.#deleteUpTo = db.prepare<[string, number]>(
-			'DELETE FROM yjs_update WHERE doc = ? AND id <= ?'
+		this.#deleteBefore = db.prepare<[string, number]>('DELETE FROM yjs_update WHERE doc = ? AND id < ?');
+		this.#replace = db.prepare<[Buffer, string, number]>(
+			'UPDATE yjs_update SET "update" = ? WHERE doc = ? AND id = ?'
 		);
 		this.#count = db.prepare<[string], { n: number }>(
 			'SELECT count(*) AS n FROM yjs_update WHERE doc = ?'
 		);
 		this.#delete = db.prepare<[string]>('DELETE FROM yjs_update WHERE doc = ?');
+		// The merged state takes the place of the newest row it replaces, keeping that row's id: a
+		// new row would get the top id plus one, and where the deleted rows were the top ones (a
+		// document alone in the table), ids would start over below ones already handed out.
 		const compact = db.transaction((doc: string, merged: Buffer, upToId: number) => {
-			this.#deleteUpTo.run(doc, upToId);
-			this.#append.run(doc, merged);
+			this.#deleteBefore.run(doc, upToId);
+			if (this.#replace.run(merged, doc, upToId).changes === 0) this.#append.run(doc, merged);
 		});
 		// IMMEDIATE takes the write lock up front, so another connection cannot slip in
 		// between the delete and the insert and make this transaction fail half-way.
@@ -87,7 +92,7 @@ export class SqliteStorage implements DocStorage {
 		this.#lostListeners.add(listener);
 	}
 
-	/** Deletes rows up to `upToId` and inserts `merged`, in one transaction of its own. */
+	/** Replaces rows up to `upToId` by `merged` (stored under `upToId`), in one transaction of its own. */
 	compact(doc: string, merged: Uint8Array, upToId: number): void {
 		this.flush();
 		this.#compact(doc, asBuffer(merged), upToId);
