@@ -59,7 +59,7 @@ export class SqliteStorage implements DocStorage {
 			if (this.#replace.run(merged, doc, upToId).changes === 0) this.#append.run(doc, merged);
 		});
 		// IMMEDIATE takes the write lock up front, so another connection cannot slip in
-		// between the delete and the insert and make this transaction fail half-way.
+		// between the delete and the write and make this transaction fail half-way.
 		this.#compact = (doc, merged, upToId) => compact.immediate(doc, merged, upToId);
 	}
 
