@@ -219,12 +219,7 @@ export class Room {
 		if (!this.#open) return;
 		if (this.#updates.length > 0) {
 			// Appends are grouped into one commit per turn; nobody hears of one before it is durable.
-			try {
-				this.storage.flush();
-			} catch (error) {
-				this.fail('storage failure', error);
-				return;
-			}
+			if (!this.commit()) return;
 			const updates = this.#updates;
 			const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
 			// A lone sender already has its own changes; a mixed batch goes to everyone.
@@ -253,6 +248,17 @@ export class Room {
 		} catch (error) {
 			// The uncompacted log is still complete; try again after the next batch.
 			console.error(`collab: compacting ${this.name} failed`, error);
+		}
+	}
+
+	/** Makes the updates appended so far durable; false (and the room failed) when they were lost. */
+	commit(): boolean {
+		try {
+			this.storage.flush();
+			return true;
+		} catch (error) {
+			this.fail('storage failure', error);
+			return false;
 		}
 	}
 

@@ -97,13 +97,7 @@ export class RoomRegistry {
 			// The room appends the update in its update handler; the flush makes it durable before
 			// this resolves and before the room's broadcast.
 			const result = room.doc.transact(() => fn(room.doc), holder);
-			if (room.isOpen) {
-				try {
-					this.storage.flush();
-				} catch (error) {
-					room.fail('storage failure', error);
-				}
-			}
+			if (room.isOpen) room.commit();
 			if (!room.isOpen) throw new RoomError(1011, `storing a change to ${doc} failed`);
 			return result;
 		} finally {
