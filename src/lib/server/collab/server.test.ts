@@ -114,6 +114,19 @@ async function storedText(storage: DocStorage, doc: string): Promise<string> {
 	return ydoc.getText('t').toString();
 }
 
+/** A storage that keeps its rows in `memory`, with some of its methods replaced. */
+function memoryWith(memory: MemoryStorage, replaced: Partial<DocStorage>): DocStorage {
+	return {
+		load: (doc) => memory.load(doc),
+		append: (doc, update) => memory.append(doc, update),
+		flush: () => memory.flush(),
+		compact: (doc, merged, upToId) => memory.compact(doc, merged, upToId),
+		count: (doc) => memory.count(doc),
+		delete: (doc) => memory.delete(doc),
+		...replaced
+	};
+}
+
 function insertMessage(text: string): Uint8Array {
 	const ydoc = new Y.Doc();
 	ydoc.getText('t').insert(0, text);
@@ -341,8 +354,7 @@ describe('collab server', () => {
 		// Appends count only once flushed, as with a transaction that nobody else commits.
 		let durable: Uint8Array[] = [];
 		let appended: Uint8Array[] = [];
-		const grouped: DocStorage = {
-			load: (doc) => memory.load(doc),
+		const grouped = memoryWith(memory, {
 			append: (doc, update) => {
 				appended.push(update);
 				return memory.append(doc, update);
@@ -350,11 +362,8 @@ describe('collab server', () => {
 			flush: () => {
 				durable = [...durable, ...appended];
 				appended = [];
-			},
-			compact: (doc, merged, upToId) => memory.compact(doc, merged, upToId),
-			count: (doc) => memory.count(doc),
-			delete: (doc) => memory.delete(doc)
-		};
+			}
+		});
 		const textOf = (updates: Uint8Array[]) => {
 			const ydoc = new Y.Doc();
 			for (const update of updates) Y.applyUpdate(ydoc, update);
@@ -380,15 +389,7 @@ describe('collab server', () => {
 	it('closes the rooms whose grouped appends were rolled back, and only those', async () => {
 		const memory = new MemoryStorage();
 		let lose: (docs: string[]) => void = () => {};
-		const storage: DocStorage = {
-			load: (doc) => memory.load(doc),
-			append: (doc, update) => memory.append(doc, update),
-			flush: () => memory.flush(),
-			onLost: (listener) => void (lose = listener),
-			compact: (doc, merged, upToId) => memory.compact(doc, merged, upToId),
-			count: (doc) => memory.count(doc),
-			delete: (doc) => memory.delete(doc)
-		};
+		const storage = memoryWith(memory, { onLost: (listener) => void (lose = listener) });
 		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
 		cleanups.push(() => logged.mockRestore());
 		const h = await start(storage);
@@ -429,14 +430,9 @@ describe('collab server', () => {
 
 	it('keeps messages that arrive while the document loads', async () => {
 		const memory = new MemoryStorage();
-		const slow: DocStorage = {
-			load: (doc) => new Promise<StoredDoc>((resolve) => setTimeout(() => resolve(memory.load(doc)), 100)),
-			append: (doc, update) => memory.append(doc, update),
-			flush: () => memory.flush(),
-			compact: (doc, merged, upToId) => memory.compact(doc, merged, upToId),
-			count: (doc) => memory.count(doc),
-			delete: (doc) => memory.delete(doc)
-		};
+		const slow = memoryWith(memory, {
+			load: (doc) => new Promise<StoredDoc>((resolve) => setTimeout(() => resolve(memory.load(doc)), 100))
+		});
 		const h = await start(slow);
 		const ws = await raw(h, 'slow');
 		ws.send(insertMessage('early'));
@@ -447,16 +443,11 @@ describe('collab server', () => {
 
 	it('closes the room instead of broadcasting what it could not store', async () => {
 		const memory = new MemoryStorage();
-		const broken: DocStorage = {
-			load: (doc) => memory.load(doc),
+		const broken = memoryWith(memory, {
 			append: () => {
 				throw new Error('disk full');
-			},
-			flush: () => memory.flush(),
-			compact: (doc, merged, upToId) => memory.compact(doc, merged, upToId),
-			count: (doc) => memory.count(doc),
-			delete: (doc) => memory.delete(doc)
-		};
+			}
+		});
 		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
 		cleanups.push(() => logged.mockRestore());
 		const h = await start(broken);
