@@ -43,6 +43,14 @@ export function setGroup(workshopId: string, participantId: string, groupId: str
 	db.get().update(participant).set({ groupId }).where(and(eq(participant.id, participantId), eq(participant.workshopId, workshopId))).run();
 }
 
+/** The longest display name a participant may choose, in characters. */
+export const MAX_NAME_CHARS = 40;
+
+/** Whether `name` (already trimmed) can be a display name: not empty, at most MAX_NAME_CHARS characters. */
+export function isDisplayName(name: string): boolean {
+	return name !== '' && [...name].length <= MAX_NAME_CHARS;
+}
+
 /** Sets the name and presence colour (a palette index, or null for the group's) a participant shows to others. */
 export function setProfile(workshopId: string, participantId: string, profile: { name: string; colour: number | null }): void {
 	db.get()

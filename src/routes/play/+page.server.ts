@@ -42,7 +42,7 @@ export const actions = {
 		if (!p) redirect(303, '/join');
 		const form = await request.formData();
 		const name = text(form, 'name');
-		if (!name || [...name].length > 40) return fail(400, { profile: m.join_name_required() });
+		if (!participants.isDisplayName(name)) return fail(400, { profile: m.join_name_required() });
 		const raw = text(form, 'colour');
 		const colour = raw === '' ? null : int(form, 'colour', 0, PRESENCE_COLOURS - 1);
 		if (raw !== '' && colour === null) return fail(400, { profile: m.me_colour_invalid() });

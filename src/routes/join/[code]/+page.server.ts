@@ -35,7 +35,7 @@ export const actions = {
 		const form = await request.formData();
 		const name = text(form, 'name');
 		const groupId = text(form, 'group');
-		if (!name || [...name].length > 40) return fail(400, { name, message: m.join_name_required() });
+		if (!participants.isDisplayName(name)) return fail(400, { name, message: m.join_name_required() });
 		if (!groupId || !participants.groupInWorkshop(w.id, groupId)) return fail(400, { name, message: m.join_group_required() });
 		const { token, participant } = participants.join(w.id, name, groupId);
 		cookies.set(participants.COOKIE, token, participantCookieOptions(url));
