@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { Command, ClientSpec } from './worker';
 import { cpuSeconds, machineBusySeconds, memory, type ServerProcess } from './proc';
 import { summarise, type Summary } from './stats';
+import type { Stalls } from './stalls.cjs';
 
 /** A room as the generator sees it: tablets' and watcher's cookies (null: no auth, reference). */
 export interface LoadRoom {
@@ -51,6 +52,18 @@ export interface LoadResult {
 	drainMs: number;
 	serverAlive: boolean;
 	connectS: number;
+	/** Length of the measured window (s). */
+	measuredS: number;
+	/** The server's event-loop lateness and GC pauses over the measured window (null: the probe did not answer). */
+	serverStalls: Stalls | null;
+	/** The same for the generator: the worst process's loop lateness, GC pauses summed over processes. */
+	generatorStalls: Stalls;
+}
+
+/** One figure for several processes: the worst lateness and longest pause, the summed pause time. */
+function worstOf(all: Stalls[]): Stalls {
+	const max = (key: keyof Stalls) => all.reduce((m, s) => Math.max(m, s[key]), 0);
+	return { loopP50: max('loopP50'), loopP99: max('loopP99'), loopMax: max('loopMax'), gcMs: all.reduce((n, s) => n + s.gcMs, 0), gcMax: max('gcMax') };
 }
 
 type Reply = { type: string; [key: string]: unknown };
@@ -61,7 +74,9 @@ class GeneratorProcess {
 	readonly child: ChildProcess;
 	#waiting = new Map<string, Waiter>();
 	constructor() {
-		this.child = fork(path.join(import.meta.dirname, 'worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		// BENCH_WORKER_ARGS: extra node options for the generator processes (as BENCH_SERVER_ARGS for the server).
+		const extra = (process.env.BENCH_WORKER_ARGS ?? '').split(' ').filter(Boolean);
+		this.child = fork(path.join(import.meta.dirname, 'worker.ts'), [], { execArgv: ['--import', 'tsx', ...extra], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 		this.child.on('message', (reply: Reply) => {
 			const waiter = this.#waiting.get(reply.type);
 			this.#waiting.delete(reply.type);
@@ -198,17 +213,19 @@ export async function runLoad(server: ServerProcess, rooms: LoadRoom[], options:
 		await generator.all({ type: 'start' }, 'started');
 		await sleep(options.warmupS * 1000);
 		await generator.all({ type: 'measure' }, 'measuring');
+		server.startStalls();
 		const cpu0 = cpuSeconds(server.pid);
 		const busy0 = machineBusySeconds();
 		const rows0 = rowsWritten(options.dbPath);
 		const t0 = performance.now();
 		await sleep(options.measureS * 1000);
-		const reports = await generator.all<Reply & { latencies: number[]; cpuSeconds: number; seconds: number; edits: number; counters: Record<string, number>; totals: Record<string, number> }>({ type: 'report' }, 'report');
+		const reports = await generator.all<Reply & { latencies: number[]; cpuSeconds: number; seconds: number; edits: number; counters: Record<string, number>; totals: Record<string, number>; stalls: Stalls }>({ type: 'report' }, 'report');
 		const seconds = (performance.now() - t0) / 1000;
 		const serverCpu = cpuSeconds(server.pid) - cpu0;
 		const busy = machineBusySeconds() - busy0;
 		const rows1 = rowsWritten(options.dbPath);
 		const mem = memory(server.pid);
+		const serverStalls = await server.stopStalls();
 		await generator.all({ type: 'stop' }, 'stopped');
 		const drained = await generator.converge((options.drainS ?? 10) * 1000);
 		const sum = (key: string) => reports.reduce((n, r) => n + (r.counters[key] ?? 0), 0);
@@ -233,7 +250,10 @@ export async function runLoad(server: ServerProcess, rooms: LoadRoom[], options:
 			roomsDiverged: drained.diverged,
 			drainMs: drained.ms,
 			serverAlive: server.alive,
-			connectS: opened.seconds
+			connectS: opened.seconds,
+			measuredS: seconds,
+			serverStalls,
+			generatorStalls: worstOf(reports.map((r) => r.stalls))
 		};
 		return result;
 	} finally {

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Stalls } from './stalls.cjs';
 
 const TICKS = 100; // USER_HZ on Linux
 
@@ -52,15 +53,26 @@ export function raisePriority(): void {
 	}
 }
 
+const STALLS_PROBE = path.join(import.meta.dirname, 'stalls.cjs');
+
+/** Node options and environment that load the stall probe (stalls.cjs) into a server. */
+function withStallsProbe(env: NodeJS.ProcessEnv): { args: string[]; env: NodeJS.ProcessEnv; file: string } {
+	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'huddle-stalls-')), 'stalls.jsonl');
+	return { args: ['--require', STALLS_PROBE], env: { ...env, BENCH_STALLS_FILE: file }, file };
+}
+
 /** A server process under test. */
 export class ServerProcess {
 	output = '';
+	#stallWindows = 0;
 	constructor(
 		readonly name: string,
 		readonly child: ChildProcess,
 		readonly port: number,
 		/** Prefix of document URLs: `${wsBase}${docName}`. */
-		readonly wsBase: string
+		readonly wsBase: string,
+		/** Where the stall probe writes; see stalls.cjs. */
+		readonly stallsFile: string
 	) {
 		child.stdout?.on('data', (d) => (this.output = (this.output + d).slice(-20_000)));
 		child.stderr?.on('data', (d) => (this.output = (this.output + d).slice(-20_000)));
@@ -78,8 +90,26 @@ export class ServerProcess {
 		return this.child.exitCode === null && this.child.signalCode === null;
 	}
 
+	/** Starts a window of the server's stall probe. */
+	startStalls(): void {
+		this.child.kill('SIGUSR2');
+	}
+
+	/** Ends the probe's window and returns what it measured (null if the server did not answer in 2 s). */
+	async stopStalls(): Promise<Stalls | null> {
+		this.child.kill('SIGUSR2');
+		const want = ++this.#stallWindows;
+		for (let waited = 0; waited < 2000; waited += 20) {
+			const lines = fs.existsSync(this.stallsFile) ? fs.readFileSync(this.stallsFile, 'utf8').trim().split('\n') : [];
+			if (lines.length >= want && lines[want - 1]) return JSON.parse(lines[want - 1]) as Stalls;
+			await new Promise((r) => setTimeout(r, 20));
+		}
+		return null;
+	}
+
 	/** Stops the process (SIGTERM, then SIGKILL after 10 s) and waits for it to exit. */
 	async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+		fs.rmSync(path.dirname(this.stallsFile), { recursive: true, force: true });
 		if (!this.alive) return;
 		const exited = new Promise((resolve) => this.child.once('exit', resolve));
 		this.child.kill(signal);
@@ -120,8 +150,9 @@ export async function startApp(options: AppOptions): Promise<ServerProcess> {
 	if (!options.env?.ORIGIN) delete env.ORIGIN;
 	// BENCH_SERVER_ARGS: extra node options for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
 	const extra = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-	const child = spawn(process.execPath, [...extra, 'scripts/serve.js'], { cwd: options.appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-	const server = new ServerProcess('huddle', child, options.port, `ws://127.0.0.1:${options.port}/collab/`);
+	const probe = withStallsProbe(env);
+	const child = spawn(process.execPath, [...probe.args, ...extra, 'scripts/serve.js'], { cwd: options.appDir, env: probe.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const server = new ServerProcess('huddle', child, options.port, `ws://127.0.0.1:${options.port}/collab/`, probe.file);
 	await waitForHttp(server, '/healthz');
 	return server;
 }
@@ -139,8 +170,9 @@ export async function startReference(root: string, port: number): Promise<Server
 	delete env.YPERSISTENCE;
 	// BENCH_REFERENCE_ARGS: the same for the reference server.
 	const extra = (process.env.BENCH_REFERENCE_ARGS ?? '').split(' ').filter(Boolean);
-	const child = spawn(process.execPath, [...extra, entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-	const server = new ServerProcess('reference', child, port, `ws://127.0.0.1:${port}/`);
+	const probe = withStallsProbe(env);
+	const child = spawn(process.execPath, [...probe.args, ...extra, entry], { cwd: root, env: probe.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const server = new ServerProcess('reference', child, port, `ws://127.0.0.1:${port}/`, probe.file);
 	await waitForHttp(server, '/');
 	return server;
 }

@@ -2,6 +2,7 @@
 // over IPC (see load-run.ts). Separate processes keep the generator off the server's event loop.
 import type * as Y from 'yjs';
 import { Tablet, Watcher, type BenchClient, type Counters } from './client';
+import { startStalls } from './stalls.cjs';
 
 /** One client to open. */
 export interface ClientSpec {
@@ -32,6 +33,7 @@ let watchers: { client: Watcher; spec: ClientSpec }[] = [];
 let base = '';
 let periodMs = 2000;
 let mark = { cpu: process.cpuUsage(), at: performance.now(), counters: { ...counters }, edits: 0 };
+let stalls: ReturnType<typeof startStalls> | null = null;
 const reply = (message: unknown) => process.send?.(message);
 
 const editsSoFar = () => tablets.reduce((n, t) => n + t.client.edits, 0);
@@ -105,9 +107,12 @@ process.on('message', async (command: Command) => {
 			latencies = [];
 			measuring = true;
 			mark = { cpu: process.cpuUsage(), at: performance.now(), counters: { ...counters }, edits: editsSoFar() };
+			stalls = startStalls();
 			return reply({ type: 'measuring' });
 		case 'report': {
 			const cpu = process.cpuUsage(mark.cpu);
+			const seen = stalls?.stop() ?? null;
+			stalls = null;
 			const delta = Object.fromEntries(Object.entries(counters).map(([k, v]) => [k, v - mark.counters[k as keyof Counters]]));
 			measuring = false;
 			return reply({
@@ -117,7 +122,8 @@ process.on('message', async (command: Command) => {
 				cpuSeconds: (cpu.user + cpu.system) / 1e6,
 				edits: editsSoFar() - mark.edits,
 				counters: delta,
-				totals: counters
+				totals: counters,
+				stalls: seen
 			});
 		}
 		case 'stop':
