@@ -133,7 +133,13 @@ function rowsFor(pairs: Pair[]): (string | number)[][] {
 		refs && lowerIsBetter ? times(medianRatio(pairs, get)) : '–'
 	];
 	const first = pairs[0];
-	const count = (r: LoadResult | null) => (r ? `${r.errors + r.connectFailures} / ${r.disconnects}` : '–');
+	// Summed over the rounds: one error in any round is one too many.
+	const total = (get: (r: LoadResult) => number, side: 'ours' | 'ref') =>
+		pairs.every((p) => p[side]) ? pairs.reduce((n, p) => n + get(p[side]!), 0) : NaN;
+	const count = (side: 'ours' | 'ref') =>
+		Number.isNaN(total((r) => r.disconnects, side)) ? '–' : `${total((r) => r.errors + r.connectFailures, side)} / ${total((r) => r.disconnects, side)}`;
+	const behind = (side: 'ours' | 'ref') => (Number.isNaN(total((r) => r.roomsDiverged, side)) ? '–' : String(total((r) => r.roomsDiverged, side)));
+	const summed = pairs.length > 1 ? ` (sum of ${pairs.length} rounds)` : '';
 	const stalls = (r: LoadResult, key: keyof Stalls) => r.serverStalls?.[key] ?? NaN;
 	return [
 		['sockets (rooms)', `${first.ours.sockets} (${first.ours.rooms})`, first.ref ? `${first.ref.sockets} (${first.ref.rooms})` : '–', '–'],
@@ -155,8 +161,8 @@ function rowsFor(pairs: Pair[]): (string | number)[][] {
 		line('generator GC pauses, all processes (ms per s)', (r) => r.generatorStalls.gcMs / r.measuredS, 1, false),
 		line('other processes on the machine (cores)', (r) => r.otherCores, 2, false),
 		['SQLite rows written/s', first.ours.rowsPerS === null ? '–' : fmt(median(pairs.map((p) => p.ours.rowsPerS ?? NaN)), 0), 'no persistence', '–'],
-		['errors + failed connects / disconnects', pairs.map((p) => count(p.ours)).join(', '), pairs.map((p) => count(p.ref)).join(', '), '–'],
-		['rooms not converged after drain', pairs.map((p) => p.ours.roomsDiverged).join(', '), pairs.map((p) => p.ref?.roomsDiverged ?? '–').join(', '), '–']
+		[`errors + failed connects / disconnects${summed}`, count('ours'), count('ref'), '–'],
+		[`rooms not converged after drain${summed}`, `${behind('ours')} (drain ${fmt(median(pairs.map((p) => p.ours.drainMs)), 0)} ms)`, first.ref ? `${behind('ref')} (drain ${fmt(median(pairs.map((p) => p.ref?.drainMs ?? NaN)), 0)} ms)` : '–', '–']
 	];
 }
 
