@@ -97,7 +97,7 @@ async function withReference<T>(rooms: LoadRoom[], body: (server: ServerProcess,
 }
 
 const stallsText = (s: Stalls | null, perS: number) =>
-	s ? `loop late p99 ${fmt(s.loopP99)} / max ${fmt(s.loopMax)} ms, GC ${fmt(s.gcMs / perS)} ms/s` : 'no probe';
+	s ? `loop late p99 ${fmt(s.loopP99)} / max ${fmt(s.loopMax)} ms, GC ${fmt(s.gcMs / perS)} ms/s (longest ${fmt(s.gcMax)} ms)` : 'the probe did not answer (event loop saturated)';
 
 function describe(r: LoadResult): string {
 	return `p50 ${fmt(r.latency.p50)} / p95 ${fmt(r.latency.p95)} / p99 ${fmt(r.latency.p99)} / max ${fmt(r.latency.max)} ms; ${fmt(r.editsPerS)} edits/s; server ${fmt(r.serverCores, 2)} cores, peak ${fmt(r.serverPeakMb)} MB; generator ${fmt(r.generatorCores, 2)} cores; others ${fmt(r.otherCores, 2)} cores; errors ${r.errors + r.connectFailures}, disconnects ${r.disconnects}, diverged ${r.roomsDiverged}
@@ -156,6 +156,7 @@ function rowsFor(pairs: Pair[]): (string | number)[][] {
 		line('server event loop late, p99 (ms)', (r) => stalls(r, 'loopP99')),
 		line('server event loop late, max (ms)', (r) => stalls(r, 'loopMax')),
 		line('server GC pauses (ms per s)', (r) => stalls(r, 'gcMs') / r.measuredS),
+		line('server GC pause, longest (ms)', (r) => stalls(r, 'gcMax')),
 		line('generator CPU (cores)', (r) => r.generatorCores, 2),
 		line('generator event loop late, p99, worst process (ms)', (r) => r.generatorStalls.loopP99, 1, false),
 		line('generator GC pauses, all processes (ms per s)', (r) => r.generatorStalls.gcMs / r.measuredS, 1, false),
@@ -277,7 +278,7 @@ Each tablet edits its own PEST notes (add, move, or edit text) every ${periodMs}
 the delay from the sender's edit to the console (machine-wide monotonic clock). Warm-up ${warmupS} s, measured ${measureS} s, ${workers} generator processes.
 Huddle runs as in production (scripts/serve.js over build/, SQLite in WAL mode, every update stored before it is broadcast, every socket authorised by cookie).
 The reference is @y/websocket-server 0.1.1 (in memory, no persistence, no auth) under the same load; ratio = Huddle / reference.
-${rounds > 1 ? `Each scenario ran ${rounds} rounds on a freshly seeded database, every other round with the reference first; every figure is the median over the rounds.\n` : ''}"Event loop late" is how late a 10 ms timer fired in that process (bench/lib/stalls.cjs, the same probe in both servers): when the fan-out p99 is far above
+${rounds > 1 ? `Each scenario ran ${rounds} rounds on a freshly seeded database, every other round with the reference first; every figure is the median over the rounds.\n` : `One round per scenario: a single pair of runs varies by a fifth or more on this machine, so the classroom ratios are judged on \`npm run bench:load -- --only classroom --rounds 10\` (its own section).\n`}"Event loop late" is how late a 10 ms timer fired in that process (bench/lib/stalls.cjs, the same probe in both servers): when the fan-out p99 is far above
 the server's own lateness, the delay arose in the generator or the machine, not in the server.
 
 ### Targets
