@@ -14,23 +14,23 @@ import type { Stalls } from './lib/stalls.cjs';
 import { fmt } from './lib/stats';
 import { machine, systemCallMicros, table, writeSection } from './lib/results';
 
-const options = {
-		app: { type: 'string', default: process.cwd() },
-		only: { type: 'string', default: 'classroom,capacity,room300,keynote,max' },
-		measure: { type: 'string', default: '30' },
-		warmup: { type: 'string', default: '5' },
-		workers: { type: 'string', default: '2' },
-		period: { type: 'string', default: '2000' },
-		port: { type: 'string', default: '4310' },
-		rounds: { type: 'string', default: '1' },
-		'no-reference': { type: 'boolean', default: false },
-		'no-write': { type: 'boolean', default: false }
+const flags = {
+	app: { type: 'string', default: process.cwd() },
+	only: { type: 'string', default: 'classroom,capacity,room300,keynote,max' },
+	measure: { type: 'string', default: '30' },
+	warmup: { type: 'string', default: '5' },
+	workers: { type: 'string', default: '2' },
+	period: { type: 'string', default: '2000' },
+	port: { type: 'string', default: '4310' },
+	rounds: { type: 'string', default: '1' },
+	'no-reference': { type: 'boolean', default: false },
+	'no-write': { type: 'boolean', default: false }
 } as const;
-const { values: args } = parseArgs({ options });
+const { values: args } = parseArgs({ options: flags });
 
 // The options that shape the load, as typed: a run with any of them changed gets a section of its
 // own in RESULTS.md (headed by the command that reproduces it), so the standard run's stays intact.
-const shaping = (['only', 'measure', 'warmup', 'workers', 'period', 'rounds'] as const).filter((k) => args[k] !== options[k].default);
+const shaping = (['only', 'measure', 'warmup', 'workers', 'period', 'rounds'] as const).filter((k) => args[k] !== flags[k].default);
 const sectionKey = shaping.length === 0 ? 'load' : `load-${shaping.map((k) => `${k}-${args[k]}`).join('-')}`.replace(/[^a-z0-9-]/gi, '-');
 const command = `npm run bench:load${shaping.length ? ` -- ${shaping.map((k) => `--${k} ${args[k]}`).join(' ')}` : ''}`;
 
@@ -171,7 +171,7 @@ function rowsFor(pairs: Pair[]): (string | number)[][] {
 function roundRows(pairs: Pair[]): (string | number)[][] {
 	return pairs.map((p, i) => [
 		i + 1,
-		i % 2 === 1 ? 'reference, Huddle' : 'Huddle, reference',
+		!p.ref ? 'Huddle only' : i % 2 === 1 ? 'reference, Huddle' : 'Huddle, reference',
 		fmt(p.ours.latency.p99),
 		p.ref ? fmt(p.ref.latency.p99) : '–',
 		p.ref ? times(p.ours.latency.p99 / p.ref.latency.p99) : '–',
@@ -278,7 +278,7 @@ Each tablet edits its own PEST notes (add, move, or edit text) every ${periodMs}
 the delay from the sender's edit to the console (machine-wide monotonic clock). Warm-up ${warmupS} s, measured ${measureS} s, ${workers} generator processes.
 Huddle runs as in production (scripts/serve.js over build/, SQLite in WAL mode, every update stored before it is broadcast, every socket authorised by cookie).
 The reference is @y/websocket-server 0.1.1 (in memory, no persistence, no auth) under the same load; ratio = Huddle / reference.
-${rounds > 1 ? `Each scenario ran ${rounds} rounds on a freshly seeded database, every other round with the reference first; every figure is the median over the rounds.\n` : `One round per scenario: a single pair of runs varies by a fifth or more on this machine, so the classroom ratios are judged on \`npm run bench:load -- --only classroom --rounds 10\` (its own section).\n`}"Event loop late" is how late a 10 ms timer fired in that process (bench/lib/stalls.cjs, the same probe in both servers): when the fan-out p99 is far above
+${rounds > 1 ? `Each scenario ran ${rounds} rounds on a freshly seeded database, every other round with the reference first; every figure is the median over the rounds.\n` : only.has('classroom') ? `One round per scenario: a single pair of runs varies by a fifth or more on this machine, so the classroom ratios are judged on \`npm run bench:load -- --only classroom --rounds 10\` (its own section).\n` : ''}"Event loop late" is how late a 10 ms timer fired in that process (bench/lib/stalls.cjs, the same probe in both servers): when the fan-out p99 is far above
 the server's own lateness, the delay arose in the generator or the machine, not in the server.
 
 ### Targets

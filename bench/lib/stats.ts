@@ -21,9 +21,3 @@ export function fmt(value: number, digits = 1): string {
 	if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
 	return value.toFixed(digits);
 }
-
-/** `ours / reference` as "0.83×". */
-export function ratio(ours: number, reference: number): string {
-	if (!reference) return '–';
-	return `${(ours / reference).toFixed(2)}×`;
-}
