@@ -117,6 +117,9 @@ const median = (values: number[]): number => {
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/** A count summed over the rounds: one error in any round is one too many. */
+const sumOf = (results: LoadResult[], get: (r: LoadResult) => number): number => results.reduce((n, r) => n + get(r), 0);
+
 /** Median over rounds of Huddle / reference for one figure (NaN without a reference). */
 const medianRatio = (pairs: Pair[], get: (r: LoadResult) => number): number =>
 	median(pairs.map((p) => (p.ref ? get(p.ours) / get(p.ref) : NaN)));
@@ -128,17 +131,16 @@ function rowsFor(pairs: Pair[]): (string | number)[][] {
 	const refs = pairs.every((p) => p.ref) ? pairs.map((p) => p.ref!) : null;
 	const line = (name: string, get: (r: LoadResult) => number, digits = 1, lowerIsBetter = true) => [
 		name,
-		fmt(median(pairs.map((p) => get(p.ours))), digits),
+		fmt(median(ours.map(get)), digits),
 		refs ? fmt(median(refs.map(get)), digits) : '–',
 		refs && lowerIsBetter ? times(medianRatio(pairs, get)) : '–'
 	];
 	const first = pairs[0];
-	// Summed over the rounds: one error in any round is one too many.
-	const total = (get: (r: LoadResult) => number, side: 'ours' | 'ref') =>
-		pairs.every((p) => p[side]) ? pairs.reduce((n, p) => n + get(p[side]!), 0) : NaN;
-	const count = (side: 'ours' | 'ref') =>
-		Number.isNaN(total((r) => r.disconnects, side)) ? '–' : `${total((r) => r.errors + r.connectFailures, side)} / ${total((r) => r.disconnects, side)}`;
-	const behind = (side: 'ours' | 'ref') => (Number.isNaN(total((r) => r.roomsDiverged, side)) ? '–' : String(total((r) => r.roomsDiverged, side)));
+	const ours = pairs.map((p) => p.ours);
+	const count = (results: LoadResult[] | null) =>
+		results ? `${sumOf(results, (r) => r.errors + r.connectFailures)} / ${sumOf(results, (r) => r.disconnects)}` : '–';
+	const behind = (results: LoadResult[] | null) =>
+		results ? `${sumOf(results, (r) => r.roomsDiverged)} (drain ${fmt(median(results.map((r) => r.drainMs)), 0)} ms)` : '–';
 	const summed = pairs.length > 1 ? ` (sum of ${pairs.length} rounds)` : '';
 	const stalls = (r: LoadResult, key: keyof Stalls) => r.serverStalls?.[key] ?? NaN;
 	return [
@@ -162,8 +164,8 @@ function rowsFor(pairs: Pair[]): (string | number)[][] {
 		line('generator GC pauses, all processes (ms per s)', (r) => r.generatorStalls.gcMs / r.measuredS, 1, false),
 		line('other processes on the machine (cores)', (r) => r.otherCores, 2, false),
 		['SQLite rows written/s', first.ours.rowsPerS === null ? '–' : fmt(median(pairs.map((p) => p.ours.rowsPerS ?? NaN)), 0), 'no persistence', '–'],
-		[`errors + failed connects / disconnects${summed}`, count('ours'), count('ref'), '–'],
-		[`rooms not converged after drain${summed}`, `${behind('ours')} (drain ${fmt(median(pairs.map((p) => p.ours.drainMs)), 0)} ms)`, first.ref ? `${behind('ref')} (drain ${fmt(median(pairs.map((p) => p.ref?.drainMs ?? NaN)), 0)} ms)` : '–', '–']
+		[`errors + failed connects / disconnects${summed}`, count(ours), count(refs), '–'],
+		[`rooms not converged after drain${summed}`, behind(ours), behind(refs), '–']
 	];
 }
 
@@ -261,8 +263,9 @@ ${table(['classes', 'sockets', 'edits/s', 'p99 (ms)', 'server cores', 'peak MB',
 	if (summary.capacity) targets.push(['node capacity (5,400 sockets): p99 < 50 ms', `${fmt(p99Of('capacity'))} ms`, verdict(p99Of('capacity') < 50)]);
 	if (summary.keynote) targets.push(['keynote (1,000 on one board): p99 < 250 ms', `${fmt(p99Of('keynote'))} ms`, verdict(p99Of('keynote') < 250)]);
 	for (const [key, pairs] of Object.entries(summary)) {
-		const e = pairs.reduce((n, p) => n + p.ours.errors + p.ours.connectFailures + p.ours.disconnects, 0);
-		const behind = pairs.reduce((n, p) => n + p.ours.roomsDiverged, 0);
+		const ours = pairs.map((p) => p.ours);
+		const e = sumOf(ours, (r) => r.errors + r.connectFailures + r.disconnects);
+		const behind = sumOf(ours, (r) => r.roomsDiverged);
 		targets.push([`${key}: errors and disconnects = 0, every room converged`, `${e} / ${behind} rooms behind`, verdict(e === 0 && behind === 0)]);
 	}
 	for (const row of targets) log(`  ${row.join(': ')}`);

@@ -9,7 +9,7 @@ export const RESULTS = path.join(import.meta.dirname, '..', 'RESULTS.md');
 
 /**
  * Microseconds per `fstat` over 100,000 calls. On this kind of virtual machine the cost of a system
- * call varies by half within an hour while plain computation does not; servers that persist make
+ * call varies by up to a factor of two within an hour while plain computation does not; servers that persist make
  * more system calls, so this tells a reader which state the machine was in.
  */
 export function systemCallMicros(): number {

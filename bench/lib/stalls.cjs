@@ -12,8 +12,8 @@ const { monitorEventLoopDelay, PerformanceObserver } = require('node:perf_hooks'
 const RESOLUTION_MS = 10;
 
 /**
- * @typedef {{ loopP50: number; loopP99: number; loopMax: number; gcMs: number; gcMax: number }} Stalls
- * Milliseconds: how late the loop's 10 ms ticks fired (p50, p99, max), and garbage-collection pauses
+ * @typedef {{ loopP99: number; loopMax: number; gcMs: number; gcMax: number }} Stalls
+ * Milliseconds: how late the loop's 10 ms ticks fired (p99, max), and garbage-collection pauses
  * (their sum and the longest).
  */
 
@@ -35,7 +35,6 @@ function startStalls() {
 			// The histogram holds the time between ticks; lateness is what exceeds the period.
 			const ms = (/** @type {number} */ ns) => (Number.isFinite(ns) && ns > 0 ? Math.max(0, ns / 1e6 - RESOLUTION_MS) : 0);
 			return {
-				loopP50: ms(loop.percentile(50)),
 				loopP99: ms(loop.percentile(99)),
 				loopMax: ms(loop.max),
 				gcMs: pauses.reduce((sum, d) => sum + d, 0),
