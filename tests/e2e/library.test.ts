@@ -140,6 +140,10 @@ test('a custom copy goes on a new workshop’s agenda, reordered by button, mous
 	await t.goto(workshopUrl);
 	await expect.poll(() => agendaTitles(t)).toEqual([fishLabel, myTitle]);
 	const titems = t.getByRole('region', { name: '议程' }).getByRole('listitem');
+	// The server-rendered list shows before the page is live; a touch before hydration does nothing.
+	// The run buttons are enabled only once the page is hydrated and its live document synced.
+	await expect(titems.getByRole('button', { name: '在平板上开启' })).toHaveCount(2);
+	for (const b of await titems.getByRole('button', { name: '在平板上开启' }).all()) await expect(b).toBeEnabled();
 	const from = (await titems.nth(1).locator('.handle').boundingBox())!;
 	const to = (await titems.nth(0).boundingBox())!;
 	const cdp = await tablet.newCDPSession(t);
@@ -149,7 +153,12 @@ test('a custom copy goes on a new workshop’s agenda, reordered by button, mous
 		const y = from.y + from.height / 2 + ((to.y + 4 - (from.y + from.height / 2)) * i) / 8;
 		await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
 	}
+	// Still held: the item follows the finger before anything is saved.
+	await expect(titems.nth(0)).toHaveClass(/dragging/);
+	await expect.poll(() => agendaTitles(t)).toEqual([myTitle, fishLabel]);
 	await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+	await expect(titems.nth(0)).not.toHaveClass(/dragging/);
+	await expect(t.getByRole('alert')).toHaveCount(0);
 	await expect.poll(() => agendaTitles(t)).toEqual([myTitle, fishLabel]);
 	await t.screenshot({ path: `${SHOTS}/library-agenda-tablet.png`, fullPage: true });
 	await tablet.close();
