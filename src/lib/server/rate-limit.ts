@@ -34,6 +34,14 @@ export class RateLimiter {
 		return !b || Math.min(this.#capacity, b.tokens + (now - b.at) * this.#perMs) >= 1;
 	}
 
+	/** Gives back one attempt taken for `key` (one that turned out not to count). */
+	refund(key: string, now = Date.now()): void {
+		const b = this.#buckets.get(key);
+		if (!b) return;
+		b.tokens = Math.min(this.#capacity, b.tokens + (now - b.at) * this.#perMs + 1);
+		b.at = now;
+	}
+
 	/** Forgets a key (e.g. after a successful login). */
 	reset(key: string): void {
 		this.#buckets.delete(key);

@@ -20,6 +20,10 @@ export async function attempt(email: string, pw: string, address: string): Promi
 	dummyHash ??= password.hash('not a real password');
 	const valid = await password.verify(row?.passwordHash ?? (await dummyHash), pw);
 	if (!row || !valid) return { ok: false, reason: 'invalid' };
+	// Only failures count. The attempt is taken before the (slow) check so that parallel guesses
+	// cannot all pass it, and given back here: a training centre behind one address, where every
+	// trainer signs in within minutes, is never locked out by its own successful sign-ins.
+	perAddress.refund(`ip:${address}`);
 	perAccount.reset(`acct:${key}`);
 	return { ok: true, facilitatorId: row.id };
 }
