@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededApp, type SeededApp } from './lib/app';
-import { contentSecurityPolicy, cookieFlags, joinCodeGuessing, loginBruteForce, markupRendersAsText, oversizedPost, websocketDoors } from './lib/abuse';
+import { contentSecurityPolicy, cookieFlags, joinCodeGuessing, loginBruteForce, loginsFromOneAddress, markupRendersAsText, oversizedPost, websocketDoors } from './lib/abuse';
 
 const TLS_ORIGIN = 'https://huddle.example';
 const shapes = [
@@ -58,6 +58,16 @@ describe('abuse, over HTTP against the built server', () => {
 			expect(c.sameSite).toMatch(/Lax|Strict/);
 		}
 	});
+	// After the cookie check, which signs in on the same app: this ends with the address throttled.
+	it('counts only failed sign-ins per address: 40 trainers behind one address get in, 30 wrong passwords stop it', { timeout: 60_000 }, async () => {
+		const r = await loginsFromOneAddress(tls, TLS_ORIGIN);
+		expect(r.rightStatuses.every((s) => s === 303)).toBe(true);
+		expect(r.failuresBeforeThrottle).toBe(30);
+		expect(r.wrongStatuses.slice(0, 30).every((s) => s === 400)).toBe(true);
+		expect(r.wrongStatuses.slice(30).every((s) => s === 429)).toBe(true);
+		expect(r.rightWhileThrottled).toBe(429);
+	});
+
 	// Last: once this address is throttled, the server answers it nothing, so later joins would fail.
 	it('throttles join-code guessing after 20 wrong codes per address, then refuses even the right code', { timeout: 60_000 }, async () => {
 		const r = await joinCodeGuessing(plain);

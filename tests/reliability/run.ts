@@ -5,7 +5,7 @@
 // HUDDLE_APP_DIR picks the tree whose build/ runs (default: this one; it must be built).
 import { parseArgs } from 'node:util';
 import { seededApp, type SeededApp } from './lib/app';
-import { contentSecurityPolicy, cookieFlags, joinCodeGuessing, loginBruteForce, markupRendersAsText, oversizedPost, websocketDoors } from './lib/abuse';
+import { contentSecurityPolicy, cookieFlags, joinCodeGuessing, loginBruteForce, loginsFromOneAddress, markupRendersAsText, oversizedPost, websocketDoors } from './lib/abuse';
 import { crashUnderLoad } from './lib/crash';
 import { fuzz } from './lib/fuzz';
 import { presenceFlood } from './lib/presence';
@@ -53,8 +53,14 @@ async function abuse() {
 		join: await joinCodeGuessing(app)
 	}));
 	const tlsOrigin = 'https://huddle.example';
-	const tls = await using(seededApp(shapes, { ORIGIN: tlsOrigin }), async (app) => ({ cookies: await cookieFlags(app, tlsOrigin), doors: await websocketDoors(app, tlsOrigin) }));
+	const tls = await using(seededApp(shapes, { ORIGIN: tlsOrigin }), async (app) => ({
+		cookies: await cookieFlags(app, tlsOrigin),
+		doors: await websocketDoors(app, tlsOrigin),
+		// Last: it leaves the address throttled.
+		address: await loginsFromOneAddress(app, tlsOrigin)
+	}));
 	const d = plain.doors;
+	const a = tls.address;
 	const flags = (c: { httpOnly: boolean; sameSite: string | null; secure: boolean }) => `HttpOnly ${c.httpOnly ? 'yes' : 'NO'}, SameSite=${c.sameSite ?? 'none'}, Secure ${c.secure ? 'yes' : 'NO'}`;
 	sections.push(`### Abuse (HTTP and websocket, against the built server)
 
@@ -62,6 +68,7 @@ ${table(['check', 'result', 'target'], [
 	['join-code guessing from one address', `${plain.join.wrongBeforeThrottle} wrong codes answered, then 429 (attempts ${plain.join.statuses.length}), for the right code too while throttled (${plain.join.rightCodeWhileThrottled}); only wrong codes count, so a room behind one NAT joins at once`, check(plain.join.wrongBeforeThrottle === 20 && plain.join.rightCodeWhileThrottled === 429, 'join throttle')],
 	['', 'refill: 20 per 10 min = 2 per minute (rate-limit.ts token bucket; not waited for here)', ''],
 	['password guessing on one account', `${plain.login.triesBeforeThrottle} wrong passwords answered, then 429, even for the right password (${plain.login.rightPasswordWhileThrottled}); also 30 per address per 15 min`, check(plain.login.triesBeforeThrottle === 5 && plain.login.rightPasswordWhileThrottled === 429, 'login throttle')],
+	['sign-ins from one address', `${a.rightStatuses.filter((s) => s === 303).length} of ${a.rightStatuses.length} right passwords signed in (only failures count, so trainers behind one NAT are never locked out); then ${a.failuresBeforeThrottle} wrong passwords answered, then 429, for a right one too (${a.rightWhileThrottled})`, check(a.rightStatuses.every((s) => s === 303) && a.failuresBeforeThrottle === 30 && a.rightWhileThrottled === 429, 'address throttle')],
 	['websocket upgrade, foreign Origin', `${d.foreignOrigin} (behind TLS: ${tls.doors.foreignOrigin}); own tablet ${d.ownTablet} (TLS ${tls.doors.ownTablet})`, check(d.foreignOrigin === 403 && tls.doors.foreignOrigin === 403 && d.ownTablet === 101, 'origin')],
 	['another workshop\'s cookies on a board', `participant ${d.otherWorkshopParticipant}, facilitator ${d.otherWorkshopFacilitator}; other group's participant ${d.otherGroupParticipant}; no cookie ${d.noCookie}`, check(d.otherWorkshopParticipant === 403 && d.otherWorkshopFacilitator === 403 && d.otherGroupParticipant === 403 && d.noCookie === 401, 'cross-workshop')],
 	['names that are markup, in SSR HTML', `raw payload in HTML: ${plain.markup.rawPayloadInHtml ? 'YES' : 'no'}; escaped: ${plain.markup.escapedPayloadInHtml ? 'yes' : 'no'}`, check(!plain.markup.rawPayloadInHtml && plain.markup.escapedPayloadInHtml, 'escaping')],

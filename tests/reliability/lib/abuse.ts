@@ -60,6 +60,29 @@ export async function loginBruteForce(app: SeededApp, email = 'bench0@example.co
 	return { statuses, triesBeforeThrottle: firstThrottled < 0 ? attempts : firstThrottled, rightPasswordWhileThrottled: right.status };
 }
 
+/**
+ * Sign-ins from one address: `successes` right passwords on one account (a training centre behind
+ * one NAT), then wrong passwords on accounts that do not exist until the address is throttled.
+ */
+export async function loginsFromOneAddress(app: SeededApp, origin: string, successes = 40, failures = 35) {
+	const sign = async (email: string, password: string) => {
+		const res = await postForm(app, '/login', { email, password }, {}, origin);
+		await res.arrayBuffer();
+		return res.status;
+	};
+	const rightStatuses: number[] = [];
+	for (let i = 0; i < successes; i++) rightStatuses.push(await sign('bench0@example.com', 'bench-password-1'));
+	const wrongStatuses: number[] = [];
+	for (let i = 0; i < failures; i++) wrongStatuses.push(await sign(`nobody${i}@example.com`, `wrong-${i}`));
+	const firstThrottled = wrongStatuses.findIndex((s) => s === 429);
+	return {
+		rightStatuses,
+		failuresBeforeThrottle: firstThrottled < 0 ? failures : firstThrottled,
+		wrongStatuses,
+		rightWhileThrottled: await sign('bench0@example.com', 'bench-password-1')
+	};
+}
+
 /** Websocket doors: foreign Origin, other workshop's cookies, other group's cookie, no cookie. */
 export async function websocketDoors(app: SeededApp, origin = app.server.url) {
 	const [mine, other] = app.classes;
