@@ -12,7 +12,7 @@ import { ensureBuilt, raisePriority, startApp, startReference, type ServerProces
 import { runLoad, type LoadResult, type LoadRoom } from './lib/load-run';
 import type { Stalls } from './lib/stalls.cjs';
 import { fmt } from './lib/stats';
-import { machine, systemCallMicros, table, writeSection } from './lib/results';
+import { machine, sectionFor, systemCallMicros, table, writeSection } from './lib/results';
 
 const flags = {
 	app: { type: 'string', default: process.cwd() },
@@ -30,9 +30,14 @@ const { values: args } = parseArgs({ options: flags });
 
 // The options that shape the load, as typed: a run with any of them changed gets a section of its
 // own in RESULTS.md (headed by the command that reproduces it), so the standard run's stays intact.
-const shaping = (['only', 'measure', 'warmup', 'workers', 'period', 'rounds'] as const).filter((k) => args[k] !== flags[k].default);
-const sectionKey = shaping.length === 0 ? 'load' : `load-${shaping.map((k) => `${k}-${args[k]}`).join('-')}`.replace(/[^a-z0-9-]/gi, '-');
-const command = `npm run bench:load${shaping.length ? ` -- ${shaping.map((k) => `--${k} ${args[k]}`).join(' ')}` : ''}`;
+const { key: sectionKey, command } = sectionFor('load', 'bench:load', args, {
+	only: flags.only.default,
+	measure: flags.measure.default,
+	warmup: flags.warmup.default,
+	workers: flags.workers.default,
+	period: flags.period.default,
+	rounds: flags.rounds.default
+});
 
 const root = path.resolve(import.meta.dirname, '..');
 const appDir = path.resolve(args.app);

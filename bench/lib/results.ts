@@ -31,6 +31,20 @@ export function machine(): string {
 	return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${mem} GiB, Linux ${os.release()}, Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}; a system call (fstat) ${systemCallMicros().toFixed(2)} µs${nice}`;
 }
 
+/**
+ * Where a run writes and how to repeat it. A run whose `options` differ from their `defaults` gets
+ * a section of its own, keyed by those options and headed by the command that reproduces it, so a
+ * partial or resized run never overwrites the standard run's section `name`.
+ */
+export function sectionFor<K extends string>(name: string, script: string, options: NoInfer<Record<K, unknown>>, defaults: Record<K, unknown>): { key: string; command: string } {
+	const changed = (Object.keys(defaults) as K[]).filter((k) => options[k] !== defaults[k]);
+	if (changed.length === 0) return { key: name, command: `npm run ${script}` };
+	return {
+		key: `${name}-${changed.map((k) => `${k}-${options[k]}`).join('-')}`.replace(/[^a-z0-9-]/gi, '-'),
+		command: `npm run ${script} -- ${changed.map((k) => `--${k} ${options[k]}`).join(' ')}`
+	};
+}
+
 /** Replaces (or appends) the section `key` of RESULTS.md with `markdown`. */
 export function writeSection(key: string, markdown: string): void {
 	const start = `<!-- ${key}:start -->`;

@@ -13,16 +13,22 @@ import { dropAndReconnect } from './lib/faults';
 import { soak } from './lib/soak';
 import { fmt } from '../../bench/lib/stats';
 import { raisePriority } from '../../bench/lib/proc';
-import { machine, table, writeSection } from '../../bench/lib/results';
+import { machine, sectionFor, table, writeSection } from '../../bench/lib/results';
 
-const { values: args } = parseArgs({
-	options: {
-		only: { type: 'string', default: 'abuse,crash,fuzz,presence,faults,soak' },
-		'soak-seconds': { type: 'string', default: '600' },
-		'soak-sessions': { type: 'string', default: '5' },
-		'fuzz-messages': { type: 'string', default: '100000' },
-		'no-write': { type: 'boolean', default: false }
-	}
+const flags = {
+	only: { type: 'string', default: 'abuse,crash,fuzz,presence,faults,soak' },
+	'soak-seconds': { type: 'string', default: '600' },
+	'soak-sessions': { type: 'string', default: '5' },
+	'fuzz-messages': { type: 'string', default: '100000' },
+	'no-write': { type: 'boolean', default: false }
+} as const;
+const { values: args } = parseArgs({ options: flags });
+// A partial or resized run writes a section of its own in RESULTS.md, so the full run's stays whole.
+const { key: sectionKey, command } = sectionFor('reliability', 'test:reliability', args, {
+	only: flags.only.default,
+	'soak-seconds': flags['soak-seconds'].default,
+	'soak-sessions': flags['soak-sessions'].default,
+	'fuzz-messages': flags['fuzz-messages'].default
 });
 const only = new Set(args.only.split(','));
 const failures: string[] = [];
@@ -167,7 +173,7 @@ async function main() {
 	}
 	const minutes = (performance.now() - started) / 60_000;
 	if (!args['no-write']) {
-		writeSection('reliability', `## Reliability (\`npm run test:reliability\`)\n\nMachine: ${machine()}. Wall time ${fmt(minutes)} min.\n\n${sections.join('\n\n')}`);
+		writeSection(sectionKey, `## Reliability (\`${command}\`)\n\nMachine: ${machine()}. Wall time ${fmt(minutes)} min.\n\n${sections.join('\n\n')}`);
 	}
 	console.log(`\n${failures.length === 0 ? 'all reliability targets met' : `missed: ${failures.join('; ')}`} (${fmt(minutes)} min)`);
 	console.log(`${sections.length - failures.length} passed, ${failures.length} failed`);
