@@ -4,7 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Command, ClientSpec } from './worker';
-import { cpuSeconds, machineBusySeconds, memory, type ServerProcess } from './proc';
+import { cpuSeconds, machineBusySeconds, memory, nodeOptionsFrom, type ServerProcess } from './proc';
 import { summarise, type Summary } from './stats';
 import type { Stalls } from './stalls.cjs';
 
@@ -74,9 +74,8 @@ class GeneratorProcess {
 	readonly child: ChildProcess;
 	#waiting = new Map<string, Waiter>();
 	constructor() {
-		// BENCH_WORKER_ARGS: extra node options for the generator processes (as BENCH_SERVER_ARGS for the server).
-		const extra = (process.env.BENCH_WORKER_ARGS ?? '').split(' ').filter(Boolean);
-		this.child = fork(path.join(import.meta.dirname, 'worker.ts'), [], { execArgv: ['--import', 'tsx', ...extra], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		const execArgv = ['--import', 'tsx', ...nodeOptionsFrom('BENCH_WORKER_ARGS')];
+		this.child = fork(path.join(import.meta.dirname, 'worker.ts'), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 		this.child.on('message', (reply: Reply) => {
 			const waiter = this.#waiting.get(reply.type);
 			this.#waiting.delete(reply.type);

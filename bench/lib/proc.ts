@@ -55,10 +55,23 @@ export function raisePriority(): void {
 
 const STALLS_PROBE = path.join(import.meta.dirname, 'stalls.cjs');
 
-/** Node options and environment that load the stall probe (stalls.cjs) into a server. */
-function withStallsProbe(env: NodeJS.ProcessEnv): { args: string[]; env: NodeJS.ProcessEnv; file: string } {
+/**
+ * Extra node options from the environment variable `name`, space-separated: BENCH_SERVER_ARGS,
+ * BENCH_REFERENCE_ARGS and BENCH_WORKER_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+ */
+export function nodeOptionsFrom(name: string): string[] {
+	return (process.env[name] ?? '').split(' ').filter(Boolean);
+}
+
+/** A server process under test: `entry` run with the stall probe (stalls.cjs) and the node options of `optionsVar`. */
+function spawnServer(server: { name: string; entry: string; cwd: string; env: NodeJS.ProcessEnv; optionsVar: string; port: number; wsBase: string }): ServerProcess {
 	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'huddle-stalls-')), 'stalls.jsonl');
-	return { args: ['--require', STALLS_PROBE], env: { ...env, BENCH_STALLS_FILE: file }, file };
+	const child = spawn(process.execPath, ['--require', STALLS_PROBE, ...nodeOptionsFrom(server.optionsVar), server.entry], {
+		cwd: server.cwd,
+		env: { ...server.env, BENCH_STALLS_FILE: file },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	return new ServerProcess(server.name, child, server.port, server.wsBase, file);
 }
 
 /** A server process under test. */
@@ -148,11 +161,7 @@ export interface AppOptions {
 export async function startApp(options: AppOptions): Promise<ServerProcess> {
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', DATABASE_PATH: options.dbPath, ...options.env };
 	if (!options.env?.ORIGIN) delete env.ORIGIN;
-	// BENCH_SERVER_ARGS: extra node options for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
-	const extra = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-	const probe = withStallsProbe(env);
-	const child = spawn(process.execPath, [...probe.args, ...extra, 'scripts/serve.js'], { cwd: options.appDir, env: probe.env, stdio: ['ignore', 'pipe', 'pipe'] });
-	const server = new ServerProcess('huddle', child, options.port, `ws://127.0.0.1:${options.port}/collab/`, probe.file);
+	const server = spawnServer({ name: 'huddle', entry: 'scripts/serve.js', cwd: options.appDir, env, optionsVar: 'BENCH_SERVER_ARGS', port: options.port, wsBase: `ws://127.0.0.1:${options.port}/collab/` });
 	await waitForHttp(server, '/healthz');
 	return server;
 }
@@ -168,11 +177,7 @@ export async function startReference(root: string, port: number): Promise<Server
 	if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm install (it is a devDependency)`);
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
 	delete env.YPERSISTENCE;
-	// BENCH_REFERENCE_ARGS: the same for the reference server.
-	const extra = (process.env.BENCH_REFERENCE_ARGS ?? '').split(' ').filter(Boolean);
-	const probe = withStallsProbe(env);
-	const child = spawn(process.execPath, [...probe.args, ...extra, entry], { cwd: root, env: probe.env, stdio: ['ignore', 'pipe', 'pipe'] });
-	const server = new ServerProcess('reference', child, port, `ws://127.0.0.1:${port}/`, probe.file);
+	const server = spawnServer({ name: 'reference', entry, cwd: root, env, optionsVar: 'BENCH_REFERENCE_ARGS', port, wsBase: `ws://127.0.0.1:${port}/` });
 	await waitForHttp(server, '/');
 	return server;
 }
