@@ -17,7 +17,7 @@ export class RateLimiter {
 	take(key: string, now = Date.now()): boolean {
 		this.#sweep(now);
 		const b = this.#buckets.get(key) ?? { tokens: this.#capacity, at: now };
-		b.tokens = Math.min(this.#capacity, b.tokens + (now - b.at) * this.#perMs);
+		b.tokens = this.#level(b, now);
 		b.at = now;
 		if (b.tokens < 1) {
 			this.#buckets.set(key, b);
@@ -31,14 +31,14 @@ export class RateLimiter {
 	/** Whether `key` has an attempt left, without using it. */
 	allows(key: string, now = Date.now()): boolean {
 		const b = this.#buckets.get(key);
-		return !b || Math.min(this.#capacity, b.tokens + (now - b.at) * this.#perMs) >= 1;
+		return !b || this.#level(b, now) >= 1;
 	}
 
 	/** Gives back one attempt taken for `key` (one that turned out not to count). */
 	refund(key: string, now = Date.now()): void {
 		const b = this.#buckets.get(key);
 		if (!b) return;
-		b.tokens = Math.min(this.#capacity, b.tokens + (now - b.at) * this.#perMs + 1);
+		b.tokens = Math.min(this.#capacity, this.#level(b, now) + 1);
 		b.at = now;
 	}
 
@@ -50,7 +50,12 @@ export class RateLimiter {
 	#sweep(now: number) {
 		if (this.#buckets.size < 10_000) return;
 		for (const [key, b] of this.#buckets) {
-			if (b.tokens + (now - b.at) * this.#perMs >= this.#capacity) this.#buckets.delete(key);
+			if (this.#level(b, now) >= this.#capacity) this.#buckets.delete(key);
 		}
+	}
+
+	/** The attempts a bucket holds at `now`, refilled since it was last touched. */
+	#level(b: { tokens: number; at: number }, now: number): number {
+		return Math.min(this.#capacity, b.tokens + (now - b.at) * this.#perMs);
 	}
 }
