@@ -133,6 +133,7 @@ const times = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
 
 /** The scenario's table: each figure's median over the rounds, and the median of the rounds' ratios. */
 function rowsFor(pairs: Pair[]): (string | number)[][] {
+	const ours = pairs.map((p) => p.ours);
 	const refs = pairs.every((p) => p.ref) ? pairs.map((p) => p.ref!) : null;
 	const line = (name: string, get: (r: LoadResult) => number, digits = 1, lowerIsBetter = true) => [
 		name,
@@ -141,7 +142,6 @@ function rowsFor(pairs: Pair[]): (string | number)[][] {
 		refs && lowerIsBetter ? times(medianRatio(pairs, get)) : '–'
 	];
 	const first = pairs[0];
-	const ours = pairs.map((p) => p.ours);
 	const count = (results: LoadResult[] | null) =>
 		results ? `${sumOf(results, (r) => r.errors + r.connectFailures)} / ${sumOf(results, (r) => r.disconnects)}` : '–';
 	const behind = (results: LoadResult[] | null) =>
