@@ -81,6 +81,19 @@ describe('crosswise review', () => {
 		expect(reviews.overview(act.id)?.releasedAt).toBeNull();
 	});
 
+	it('lists reviews received from several groups in numeric order of their names', async () => {
+		const { w, act, groups, people } = await classroom(3);
+		// 第3组 reviews 第1组; with ten groups, 第10组 does, and 第3组's earlier review still stands.
+		reviews.write(act.id, people[2], '成本分得清楚');
+		workshops.resizeGroups(w, 10);
+		const tenth = workshops.groups(w.id).find((g) => g.name === '第10组')!;
+		const writer = participants.join(w.id, '学员10', tenth.id).participant;
+		expect(reviews.write(act.id, writer, '措施很实在', groups[0].id)).toMatchObject({ ok: true });
+		reviews.setReleased(act.id, true);
+		expect(reviews.forParticipant(act.id, people[0])?.received.map((r) => r.from.name)).toEqual(['第3组', '第10组']);
+		expect(reviews.released(act.id, groups[0].id).map((r) => r.from)).toEqual(['第3组', '第10组']);
+	});
+
 	it('serves the target board only to the reviewing group', async () => {
 		const { act, groups, people } = await classroom(3);
 		const source = new Y.Doc();

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { MAX_REVIEW } from '../activities/mot/limits';
 import { boardDoc } from '../docs';
+import { byName } from '../locale-format';
 import { SqliteStorage } from './collab/sqlite-storage';
 import * as db from './db';
 import { activity, review, snapshot, type Activity, type Participant } from './db/schema';
@@ -91,11 +92,14 @@ export function forParticipant(activityId: string, p: Participant): ParticipantV
 	return view;
 }
 
+// Numeric, so that 第2组 comes before 第10组.
+const byGroupName = byName('zh-CN');
+
 function receivedFrom(rows: (typeof review.$inferSelect)[], groupId: string, byId: Map<string, GroupRef>) {
 	return rows
 		.filter((r) => r.targetGroupId === groupId && r.body.trim() && byId.has(r.reviewerGroupId))
 		.map((r) => ({ from: byId.get(r.reviewerGroupId)!, body: r.body }))
-		.sort((a, b) => a.from.name.localeCompare(b.from.name, 'zh-CN'));
+		.sort((a, b) => byGroupName(a.from.name, b.from.name));
 }
 
 /** The released reviews of one group (empty until released): for summaries, projector and recap. */
