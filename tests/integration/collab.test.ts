@@ -73,6 +73,20 @@ describe('live co-editing against the real server', () => {
 		expect(await upgradeStatus(url(s.docs.board2), { cookie: s.facilitator })).toBe(101);
 	});
 
+	it("serves no other group's board over HTTP outside crosswise review", async () => {
+		// PEST has no crosswise review: group A's participant may not read group B's board through it.
+		const activityId = s.docs.board2.split('.')[1];
+		const res = await fetch(`${app.url}/api/reviews/${activityId}/board`, { headers: { cookie: s.alice.cookie } });
+		expect(res.status).toBe(403);
+		const put = await fetch(`${app.url}/api/reviews/${activityId}`, {
+			method: 'PUT',
+			headers: { cookie: s.alice.cookie, 'content-type': 'application/json', origin: app.url },
+			body: JSON.stringify({ body: 'x' })
+		});
+		expect(put.status).toBe(404);
+		expect((await fetch(`${app.url}/api/reviews/${activityId}`, { headers: { cookie: s.alice.cookie } })).status).toBe(404);
+	});
+
 	it('drops every update from a read-only connection', async () => {
 		const facilitator = provider(app, s.docs.live, s.facilitator);
 		const reader = provider(app, s.docs.live, s.alice.cookie);

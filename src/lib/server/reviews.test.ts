@@ -81,6 +81,17 @@ describe('crosswise review', () => {
 		expect(reviews.overview(act.id)?.releasedAt).toBeNull();
 	});
 
+	it('gives nothing of another group through an activity without crosswise review', async () => {
+		const { w, groups, people } = await classroom(3);
+		const pest = workshops.addActivity(w.id, 'pest-test', 'pest', { board: {} });
+		const source = new Y.Doc();
+		source.getMap('notes').set('n1', '第2组的便签');
+		new SqliteStorage(db.get().$client).append(boardDoc(pest.id, groups[1].id), Y.encodeStateAsUpdate(source));
+		expect(reviews.targetBoard(pest.id, people[0])).toBeNull();
+		expect(reviews.forParticipant(pest.id, people[0])).toBeNull();
+		expect(reviews.write(pest.id, people[0], '偷看', groups[1].id)).toEqual({ ok: false, reason: 'not-found' });
+	});
+
 	it('lists reviews received from several groups in numeric order of their names', async () => {
 		const { w, act, groups, people } = await classroom(3);
 		// 第3组 reviews 第1组; with ten groups, 第10组 does, and 第3组's earlier review still stands.

@@ -67,10 +67,13 @@ function releasedAt(act: Activity): number | null {
 	return act.reviewsReleasedAt ? act.reviewsReleasedAt.getTime() : null;
 }
 
-/** The participant's activity, when they belong to its workshop. */
+/** The kinds of activity whose groups review each other (the others' boards stay their own). */
+const REVIEWED_KINDS: ReadonlySet<string> = new Set(['moments-of-truth']);
+
+/** The participant's activity, when they belong to its workshop and it has crosswise review. */
 function activityFor(activityId: string, p: Participant): Activity | null {
 	const act = workshops.getActivity(activityId);
-	return act && act.workshopId === p.workshopId ? act : null;
+	return act && act.workshopId === p.workshopId && REVIEWED_KINDS.has(act.kind) ? act : null;
 }
 
 /** What a participant's group sees of the reviews in an activity; null when the activity is not theirs. */
