@@ -28,6 +28,24 @@ export function join(workshopId: string, displayName: string, groupId: string | 
 	return { participant: row, token };
 }
 
+/**
+ * Signs an existing participant in again with the name and group just chosen, under a new cookie
+ * token (the old one stops working); null when they are no longer in the workshop.
+ */
+export function rejoin(workshopId: string, participantId: string, displayName: string, groupId: string | null) {
+	const token = newToken();
+	const row = db
+		.get()
+		.update(participant)
+		.set({ displayName: displayName.trim(), groupId, tokenHash: hashToken(token) })
+		.where(and(eq(participant.id, participantId), eq(participant.workshopId, workshopId)))
+		.returning()
+		.get();
+	if (!row) return null;
+	row.revisitCode = revisit.codeFor(row);
+	return { participant: row, token };
+}
+
 /** The participant a cookie token belongs to. */
 export function byToken(token: string): Participant | undefined {
 	return db.get().select().from(participant).where(eq(participant.tokenHash, hashToken(token))).get();

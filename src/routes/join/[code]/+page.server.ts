@@ -3,6 +3,7 @@ import * as m from '$lib/paraglide/messages';
 import { participantCookieOptions } from '$lib/server/cookies';
 import { text } from '$lib/server/forms';
 import * as join from '$lib/server/join';
+import * as attempts from '$lib/server/join-attempts';
 import * as participants from '$lib/server/participants';
 import * as device from '$lib/server/revisit-device';
 import * as workshops from '$lib/server/workshops';
@@ -18,6 +19,7 @@ export const load = (({ params, locals, getClientAddress }) => {
 	return {
 		found: true as const,
 		workshop: { title: w.title, joinCode: w.joinCode },
+		attempt: attempts.newAttempt(),
 		groups: workshops.groups(w.id).map((g) => ({
 			id: g.id,
 			name: g.name,
@@ -28,16 +30,21 @@ export const load = (({ params, locals, getClientAddress }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ params, request, cookies, url, getClientAddress }) => {
+	default: async ({ params, request, cookies, url, locals, getClientAddress }) => {
 		const found = join.lookup(params.code, getClientAddress());
 		if (!found.ok) return fail(found.reason === 'throttled' ? 429 : 400, { name: '', message: found.reason === 'throttled' ? m.join_throttled() : m.join_code_wrong() });
 		const w = found.workshop;
+		// A repeat that already carries the first answer's cookie.
+		if (locals.participant?.workshopId === w.id) redirect(303, '/play');
 		const form = await request.formData();
 		const name = text(form, 'name');
 		const groupId = text(form, 'group');
+		const attempt = text(form, 'attempt');
 		if (!participants.isDisplayName(name)) return fail(400, { name, message: m.join_name_required() });
 		if (!groupId || !participants.groupInWorkshop(w.id, groupId)) return fail(400, { name, message: m.join_group_required() });
-		const { token, participant } = participants.join(w.id, name, groupId);
+		const earlier = attempts.madeBy(attempt, w.id);
+		const { token, participant } = (earlier && participants.rejoin(w.id, earlier, name, groupId)) || participants.join(w.id, name, groupId);
+		attempts.remember(attempt, w.id, participant.id);
 		cookies.set(participants.COOKIE, token, participantCookieOptions(url));
 		// "My workshops" on this device lists it from now on, whatever the device joins next.
 		if (participant.revisitCode) device.remember(cookies, url, participant.revisitCode);

@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDoc } from '../../src/lib/docs';
+import { AppProcess } from './harness';
+import { seed } from './seed';
+
+// Joining over HTTP against the built server: a join form sent twice makes one participant.
+
+const app = new AppProcess();
+let s: Awaited<ReturnType<typeof seed>>;
+let groupId: string;
+
+beforeAll(async () => {
+	s = await seed(app.dbPath);
+	const ref = parseDoc(s.docs.board1);
+	if (ref?.type !== 'board') throw new Error('unexpected board name');
+	groupId = ref.groupId;
+	await app.start();
+});
+
+afterAll(async () => {
+	await app.stop('SIGKILL');
+	app.cleanup();
+});
+
+/** The attempt id of a freshly loaded join form. */
+async function formAttempt(): Promise<string> {
+	const html = await (await fetch(`${app.url}/join/${s.workshop.joinCode}`)).text();
+	const attempt = /name="attempt" value="([a-z2-7]{16})"/.exec(html)?.[1];
+	if (!attempt) throw new Error('the join form has no attempt id');
+	return attempt;
+}
+
+function submit(attempt: string, name: string): Promise<Response> {
+	return fetch(`${app.url}/join/${s.workshop.joinCode}`, {
+		method: 'POST',
+		redirect: 'manual',
+		// adapter-node without ORIGIN takes requests as https: the browser's Origin says so too.
+		headers: { origin: app.url.replace(/^http:/, 'https:'), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ name, group: groupId, attempt })
+	});
+}
+
+const cookieOf = (res: Response) => /huddle_participant=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
+
+function namesInWorkshop(): string[] {
+	const db = new Database(app.dbPath, { readonly: true });
+	try {
+		return db
+			.prepare<[string], { n: string }>('SELECT display_name AS n FROM participant WHERE workshop_id = ? ORDER BY display_name')
+			.all(s.workshop.id)
+			.map((r) => r.n);
+	} finally {
+		db.close();
+	}
+}
+
+const playStatus = async (cookie: string) => (await fetch(`${app.url}/play`, { headers: { cookie }, redirect: 'manual' })).status;
+
+describe('joining with a code', () => {
+	it('makes one participant of a form sent twice at once', async () => {
+		const before = namesInWorkshop().length;
+		const attempt = await formAttempt();
+		const [a, b] = await Promise.all([submit(attempt, '小李'), submit(attempt, '小李')]);
+		expect([a.status, b.status]).toEqual([303, 303]);
+		expect(namesInWorkshop().filter((n) => n === '小李')).toHaveLength(1);
+		expect(namesInWorkshop()).toHaveLength(before + 1);
+		// Whichever answer the browser keeps last, its cookie opens the board.
+		const statuses = [await playStatus(cookieOf(a)), await playStatus(cookieOf(b))];
+		expect(statuses).toContain(200);
+	});
+
+	it('signs the repeat in as the participant the first one made, with what it chose', async () => {
+		const attempt = await formAttempt();
+		const first = await submit(attempt, '小王');
+		const again = await submit(attempt, '小王 (销售)');
+		expect(namesInWorkshop()).toContain('小王 (销售)');
+		expect(namesInWorkshop()).not.toContain('小王');
+		expect(await playStatus(cookieOf(again))).toBe(200);
+		// The first cookie was replaced by the second; it no longer opens anything.
+		expect(await playStatus(cookieOf(first))).not.toBe(200);
+		// A new form is a new person.
+		await submit(await formAttempt(), '小王');
+		expect(namesInWorkshop().filter((n) => n.startsWith('小王'))).toHaveLength(2);
+	});
+
+	it('ignores a forged or missing attempt id and still joins', async () => {
+		const before = namesInWorkshop().length;
+		expect((await submit('not-an-attempt', '小张')).status).toBe(303);
+		expect((await submit('', '小赵')).status).toBe(303);
+		expect(namesInWorkshop()).toHaveLength(before + 2);
+	});
+});
