@@ -90,4 +90,27 @@ describe('joining with a code', () => {
 		expect((await submit('', '小赵')).status).toBe(303);
 		expect(namesInWorkshop()).toHaveLength(before + 2);
 	});
+
+	it('hands the device to someone else: "not you?" forgets the participant here and opens the join form', async () => {
+		const joined = await submit(await formAttempt(), '小陈');
+		const cookies = joined.headers.getSetCookie().map((c) => c.split(';')[0]);
+		const device = cookies.find((c) => c.startsWith('huddle_revisit='))!;
+		const participant = cookies.find((c) => c.startsWith('huddle_participant='))!;
+		expect(device).toMatch(/^huddle_revisit=[A-Z0-9]/);
+		const left = await fetch(`${app.url}/play?/leave`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { cookie: `${participant}; ${device}`, origin: app.url.replace(/^http:/, 'https:'), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: ''
+		});
+		expect(left.status).toBe(303);
+		expect(left.headers.get('location')).toBe(`/join/${s.workshop.joinCode}`);
+		const cleared = left.headers.getSetCookie();
+		// Both cookies are emptied: the device is no longer 小陈's, nor lists 小陈's workshop.
+		expect(cleared.some((c) => /^huddle_participant=;/.test(c) && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))).toBe(true);
+		expect(cleared.some((c) => /^huddle_revisit=;/.test(c))).toBe(true);
+		// 小陈 stays in the workshop.
+		expect(namesInWorkshop()).toContain('小陈');
+	});
 });
+

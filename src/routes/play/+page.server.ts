@@ -48,5 +48,18 @@ export const actions = {
 		if (raw !== '' && colour === null) return fail(400, { profile: m.me_colour_invalid() });
 		participants.setProfile(p.workshopId, p.id, { name, colour });
 		return { saved: true };
+	},
+	/**
+	 * "Not you?": the device is handed to someone else. It forgets this participant (their cookie,
+	 * and their workshop in "my workshops") and opens the join form; the participant stays in the
+	 * workshop and their revisit code keeps working.
+	 */
+	leave: async ({ locals, cookies, url }) => {
+		const p = locals.participant;
+		if (!p) redirect(303, '/join');
+		if (p.revisitCode) device.forget(cookies, url, p.revisitCode);
+		cookies.delete(participants.COOKIE, { path: '/' });
+		const w = workshops.get(p.workshopId);
+		redirect(303, w ? `/join/${w.joinCode}` : '/join');
 	}
 } satisfies Actions;
