@@ -92,7 +92,7 @@ export function updateGroup(workshopId: string, groupId: string, name: string, c
 	db.get().update(group).set({ name: name.trim(), colour }).where(and(eq(group.id, groupId), eq(group.workshopId, workshopId))).run();
 }
 
-/** Sets the number of groups: adds groups at the end, or removes empty trailing ones. */
+/** Sets the number of groups: adds groups at the end, or removes trailing ones (the caller checks they hold nothing: see in-use.ts). */
 export function resizeGroups(w: Workshop, count: number): void {
 	const existing = groups(w.id);
 	db.get().transaction((tx) => {

@@ -7,6 +7,7 @@ import * as db from '../db';
 import { activity } from '../db/schema';
 import { text } from '../forms';
 import * as guard from '../guard';
+import { activityHolds } from '../in-use';
 import * as workshops from '../workshops';
 
 const ActivityId = v.pipe(v.string(), v.regex(/^[a-z0-9]{1,40}$/));
@@ -53,7 +54,10 @@ export const agendaActions: Record<string, Action<{ id: string }>> = {
 	},
 	removeActivity: async ({ locals, url, params, request }) => {
 		const { workshop } = guard.ownedWorkshop(locals, url, params.id);
-		workshops.removeActivity(workshop.id, text(await request.formData(), 'activity'));
+		const activityId = text(await request.formData(), 'activity');
+		// Removing it would delete its scores and reviews and strand its boards.
+		if (activityHolds(workshop.id, activityId)) return fail(409, { message: m.error_activity_in_use() });
+		workshops.removeActivity(workshop.id, activityId);
 		return { saved: true };
 	},
 	/** One step up or down: the keyboard and no-script way to reorder. */

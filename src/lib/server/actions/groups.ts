@@ -1,7 +1,10 @@
 import { fail, type Action } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { listNames } from '../../locale-format';
 import { int, text } from '../forms';
 import * as guard from '../guard';
+import { groupHolds } from '../in-use';
 import * as workshops from '../workshops';
 
 /** Form actions of the workshop page for its groups: rename, recolour, resize. */
@@ -21,6 +24,9 @@ export const groupActions: Record<string, Action<{ id: string }>> = {
 		const { workshop } = guard.ownedWorkshop(locals, url, params.id);
 		const count = int(await request.formData(), 'groups', 1, 20);
 		if (count === null) return fail(400, { message: m.error_group_count() });
+		// Fewer groups drops the last ones: never one that holds people's work.
+		const held = workshops.groups(workshop.id).slice(count).filter((g) => groupHolds(workshop.id, g.id));
+		if (held.length > 0) return fail(409, { message: m.error_group_in_use({ names: listNames(held.map((g) => g.name), getLocale()) }) });
 		workshops.resizeGroups(workshop, count);
 		return { saved: true };
 	}
