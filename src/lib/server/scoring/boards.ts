@@ -6,19 +6,19 @@ import * as db from '../db';
 import { snapshot } from '../db/schema';
 
 /**
- * The stored state of one group's board, as one Yjs update: the snapshot taken when the
- * workshop ended if there is one, else the merged update log (every update is on disk before
- * any peer sees it, so the log is the whole truth even while the room is open). Null when the
- * board was never edited.
+ * The stored state of one group's board, as one Yjs update: the merged update log (every update
+ * is on disk before any peer sees it, so the log is the whole truth even while the room is open),
+ * else the snapshot taken when the workshop ended. The log comes first: a workshop reopened after
+ * it ended keeps its old snapshot until it ends again, and what groups add meanwhile is scored
+ * too. Null when the board was never edited.
  */
 export function boardState(activityId: string, groupId: string): Uint8Array | null {
 	const name = boardDoc(activityId, groupId);
 	const d = db.get();
-	const snap = d.select({ state: snapshot.state }).from(snapshot).where(eq(snapshot.doc, name)).get();
-	if (snap) return new Uint8Array(snap.state);
 	const { updates } = new SqliteStorage(d.$client).load(name);
-	if (updates.length === 0) return null;
-	return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+	if (updates.length > 0) return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+	const snap = d.select({ state: snapshot.state }).from(snapshot).where(eq(snapshot.doc, name)).get();
+	return snap ? new Uint8Array(snap.state) : null;
 }
 
 /** The same, base64-encoded for a page's data (the browser applies it to a fresh Y.Doc). */

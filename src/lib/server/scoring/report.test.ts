@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { boardDoc } from '../../docs';
 import { SqliteStorage } from '../collab/sqlite-storage';
 import * as db from '../db';
+import * as snapshots from '../snapshots';
 import { useTempDb } from '../testing';
 import { boardState, boardStateBase64 } from './boards';
 import { field, resultsCsv, type CsvLabels } from './csv';
@@ -91,5 +92,25 @@ describe('board states', () => {
 		const copy = new Y.Doc();
 		Y.applyUpdate(copy, Buffer.from(boardStateBase64(c.activity.id, c.groups[0].id)!, 'base64'));
 		expect(copy.getMap('notes').toJSON()).toEqual({ n1: '县域快递补贴', n2: '直播电商' });
+	});
+
+	it('shows what was added after a reopening, not the snapshot of the first ending', () => {
+		const c = classroom();
+		const name = boardDoc(c.activity.id, c.groups[0].id);
+		const doc = new Y.Doc();
+		const storage = new SqliteStorage(db.get().$client);
+		doc.on('update', (u: Uint8Array) => storage.append(name, u));
+		doc.getMap('notes').set('n1', '县域快递补贴');
+		snapshots.take(c.workshop.id);
+		// Reopened: the group goes on writing.
+		doc.getMap('notes').set('n2', '直播电商');
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, boardState(c.activity.id, c.groups[0].id)!);
+		expect(copy.getMap('notes').toJSON()).toEqual({ n1: '县域快递补贴', n2: '直播电商' });
+		// Where only the snapshot is left, it is still read.
+		storage.delete(name);
+		const fromSnapshot = new Y.Doc();
+		Y.applyUpdate(fromSnapshot, boardState(c.activity.id, c.groups[0].id)!);
+		expect(fromSnapshot.getMap('notes').toJSON()).toEqual({ n1: '县域快递补贴' });
 	});
 });
