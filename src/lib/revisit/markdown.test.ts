@@ -69,5 +69,9 @@ describe('the recap export', () => {
 	it('names the file after the workshop, safely', () => {
 		expect(exportFileName('降本/增效: 第1期?')).toBe('降本 增效 第1期.md');
 		expect(exportFileName('///')).toBe('huddle.md');
+		// 80 characters, never half of an emoji: the name must still encode as a URI component.
+		const name = exportFileName(`${'培'.repeat(79)}🚚 工作坊`);
+		expect(name).toBe(`${'培'.repeat(79)}🚚.md`);
+		expect(() => encodeURIComponent(name)).not.toThrow();
 	});
 });

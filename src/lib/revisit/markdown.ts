@@ -27,7 +27,8 @@ const lines = (text: string) => escapeMarkdown(text).replace(/\r?\n/g, '  \n');
 
 /** A file name for the export: the workshop title made safe for every file system. */
 export function exportFileName(title: string): string {
-	const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'huddle';
+	// Cut by characters, not UTF-16 units: half an emoji is no file name (and no URI component).
+	const safe = Array.from(title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim()).slice(0, 80).join('').trim() || 'huddle';
 	return `${safe}.md`;
 }
 

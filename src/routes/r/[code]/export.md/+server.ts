@@ -24,6 +24,9 @@ function boardMarkdown(kind: string, board: unknown, snapshot: string, locale: '
 	}
 }
 
+/** A header parameter value per RFC 5987: encodeURIComponent leaves ' ( ) * as they are. */
+const rfc5987 = (value: string) => encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 export const GET = (({ params, cookies, url, getClientAddress }) => {
 	const found = open(params.code, { address: getClientAddress(), cookies, url });
 	const data = recap.build(found);
@@ -35,7 +38,7 @@ export const GET = (({ params, cookies, url, getClientAddress }) => {
 		headers: {
 			'content-type': 'text/markdown; charset=utf-8',
 			// RFC 6266: an ASCII fallback, and the real (Chinese) name in UTF-8.
-			'content-disposition': `attachment; filename="huddle-recap.md"; filename*=UTF-8''${encodeURIComponent(name)}`,
+			'content-disposition': `attachment; filename="huddle-recap.md"; filename*=UTF-8''${rfc5987(name)}`,
 			'cache-control': 'private, no-store'
 		}
 	});
