@@ -25,6 +25,9 @@ describe('join codes', () => {
 
 	it('normalises what people type', () => {
 		expect(joinCode.normalise(' ab2-cd3 ')).toBe('AB2CD3');
+		// A Chinese keyboard in full-width mode, and the dashes people type for the printed one.
+		expect(joinCode.normalise('ＡＢ２－ｃｄ３')).toBe('AB2CD3');
+		expect(joinCode.normalise('AB2—CD3')).toBe('AB2CD3');
 		expect(joinCode.isWellFormed('AB2CD0')).toBe(false);
 		expect(joinCode.isWellFormed('AB2CD')).toBe(false);
 	});

@@ -15,9 +15,12 @@ export function generate(): string {
 	return out.join('');
 }
 
-/** Normalises what a person typed: upper-case, with spaces and dashes dropped. */
+/**
+ * Normalises what a person typed: upper-case, with spaces and dashes dropped. NFKC first turns
+ * the full-width letters and dashes of a Chinese keyboard (ＡＢ－３) into ASCII ones.
+ */
 export function normalise(input: string): string {
-	return input.toUpperCase().replace(/[\s-]/g, '');
+	return input.slice(0, 64).normalize('NFKC').toUpperCase().replace(/[\s\p{Pd}]/gu, '');
 }
 
 /** Whether a normalised string has the shape of a join code. */

@@ -40,6 +40,10 @@ describe('revisit codes', () => {
 		const found = revisit.lookup(` ${typed} `, '10.0.0.1');
 		expect(found.ok && found.participant.id).toBe(s.bob.id);
 		expect(found.ok && found.workshop.id).toBe(s.workshop.id);
+		// Typed on a Chinese keyboard in full-width mode: the same code.
+		const wide = [...revisit.format(s.bob.revisitCode!)].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join('');
+		const again = revisit.lookup(wide, '10.0.0.1');
+		expect(again.ok && again.participant.id).toBe(s.bob.id);
 	});
 
 	it('codeFor creates a code for a participant who joined before codes existed, once', () => {

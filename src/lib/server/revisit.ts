@@ -29,9 +29,12 @@ export function generateCode(): string {
 	return out.join('');
 }
 
-/** Normalises what a person typed or a link carried: upper-case, spaces and dashes dropped. */
+/**
+ * Normalises what a person typed or a link carried: upper-case, spaces and dashes dropped. NFKC
+ * first turns the full-width letters and dashes of a Chinese keyboard (ＡＢ－３) into ASCII ones.
+ */
 export function normalise(input: string): string {
-	return input.slice(0, 64).toUpperCase().replace(/[\s-]/g, '');
+	return input.slice(0, 64).normalize('NFKC').toUpperCase().replace(/[\s\p{Pd}]/gu, '');
 }
 
 /** Whether a normalised string has the shape of a revisit code. */
