@@ -3,6 +3,7 @@ import * as m from '$lib/paraglide/messages';
 import * as facilitators from '$lib/server/auth/facilitators';
 import * as login from '$lib/server/auth/login';
 import { text } from '$lib/server/forms';
+import { localPath } from '$lib/server/local-path';
 import { signIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +26,6 @@ export const actions = {
 			});
 		}
 		signIn(cookies, url, result.facilitatorId);
-		const next = url.searchParams.get('next');
-		redirect(303, next?.startsWith('/') && !next.startsWith('//') ? next : '/workshops');
+		redirect(303, localPath(url.searchParams.get('next'), url) ?? '/workshops');
 	}
 } satisfies Actions;
