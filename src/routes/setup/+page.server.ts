@@ -21,7 +21,16 @@ export const actions = {
 		if (!name || name.length > 80) return fail(400, { ...values, message: m.error_name_required() });
 		if (!isEmail(email)) return fail(400, { ...values, message: m.error_email_invalid() });
 		if (!password.acceptable(pw)) return fail(400, { ...values, message: m.error_password_short() });
-		const row = await facilitators.create({ name, email, password: pw, isAdmin: true });
+		let row;
+		try {
+			row = await facilitators.create({ name, email, password: pw, isAdmin: true, first: true });
+		} catch (error) {
+			// Someone else completed the set-up while this one was on its way.
+			if (error instanceof facilitators.NotFirst || error instanceof facilitators.EmailTaken) {
+				return fail(409, { ...values, message: m.error_setup_done() });
+			}
+			throw error;
+		}
 		signIn(cookies, url, row.id);
 		redirect(303, '/workshops');
 	}

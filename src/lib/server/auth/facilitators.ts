@@ -29,22 +29,40 @@ export function list() {
 		.all();
 }
 
-export type NewFacilitator = { email: string; name: string; password: string; isAdmin: boolean };
+export type NewFacilitator = {
+	email: string;
+	name: string;
+	password: string;
+	isAdmin: boolean;
+	/** Only as the first account (the first run's administrator). */
+	first?: boolean;
+};
 
-/** Creates a facilitator; throws `EmailTaken` when the address is in use. */
+/**
+ * Creates a facilitator; throws `EmailTaken` when the address is in use, `NotFirst` when `first`
+ * was asked and an account exists.
+ */
 export async function create(input: NewFacilitator) {
 	const email = normaliseEmail(input.email);
-	if (byEmail(email)) throw new EmailTaken(email);
-	const row = {
-		id: newId(),
-		email,
-		name: input.name.trim(),
-		passwordHash: await password.hash(input.password),
-		isAdmin: input.isAdmin,
-		createdAt: new Date()
+	const check = () => {
+		if (input.first && total() > 0) throw new NotFirst();
+		if (byEmail(email)) throw new EmailTaken(email);
 	};
+	check();
+	const passwordHash = await password.hash(input.password);
+	// Again after the slow hash, and with nothing awaited before the insert: a request sent
+	// twice (a double click) or two first-run set-ups at once cannot both get through.
+	check();
+	const row = { id: newId(), email, name: input.name.trim(), passwordHash, isAdmin: input.isAdmin, createdAt: new Date() };
 	db.get().insert(facilitator).values(row).run();
 	return row;
+}
+
+/** Raised when the first account was asked for and one exists already. */
+export class NotFirst extends Error {
+	constructor() {
+		super('the first facilitator exists already');
+	}
 }
 
 /** Raised when an e-mail address already belongs to a facilitator. */
