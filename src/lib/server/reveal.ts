@@ -27,7 +27,7 @@ export type RevealResult = { ok: true; moved: number } | { ok: false; reason: 'n
  */
 export async function reveal(
 	collab: DocChanger,
-	input: { workshopId: string; activityId: string; anonymous: boolean; now?: number }
+	input: { workshopId: string; activityId: string; anonymous: boolean; now?: number; onlyIfAny?: boolean }
 ): Promise<RevealResult> {
 	const act = workshops.getActivity(input.activityId);
 	if (!act || act.workshopId !== input.workshopId) return { ok: false, reason: 'no-activity' };
@@ -52,6 +52,24 @@ export async function reveal(
 		await collab.change(source, (doc) => hook.remove(doc, items.map((i) => i.id)));
 		moved += items.length;
 	}
-	await collab.change(liveDoc(input.workshopId), (doc) => markRevealed(doc, act.id, input.now ?? Date.now()));
+	// `onlyIfAny`: an activity whose phases had nothing private is not marked as revealed.
+	if (moved > 0 || !input.onlyIfAny) {
+		await collab.change(liveDoc(input.workshopId), (doc) => markRevealed(doc, act.id, input.now ?? Date.now()));
+	}
 	return { ok: true, moved };
+}
+
+/**
+ * At the end of a workshop, the private notes nobody revealed join their group's boards,
+ * credited (as the console's reveal is by default): otherwise they would be in no board, no
+ * recap and no export. Returns how many notes moved.
+ */
+export async function revealLeftovers(collab: DocChanger, workshopId: string): Promise<number> {
+	let moved = 0;
+	for (const act of workshops.activities(workshopId)) {
+		if (!revealHook(act.kind)) continue;
+		const result = await reveal(collab, { workshopId, activityId: act.id, anonymous: false, onlyIfAny: true });
+		if (result.ok) moved += result.moved;
+	}
+	return moved;
 }

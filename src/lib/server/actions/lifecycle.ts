@@ -3,6 +3,7 @@ import * as m from '$lib/paraglide/messages';
 import * as collab from '../collab/instance';
 import { text } from '../forms';
 import * as guard from '../guard';
+import { revealLeftovers } from '../reveal';
 import * as snapshots from '../snapshots';
 import * as workshops from '../workshops';
 
@@ -19,9 +20,17 @@ export const lifecycleActions: Record<string, Action<{ id: string }>> = {
 		workshops.setStatus(workshop.id, status);
 		// Open sockets reconnect and are authorised again: read-only once the workshop has ended.
 		collab.get().disconnect((g) => g.workshopId === workshop.id, 4002, 'workshop status changed');
-		// In the same turn of the event loop: the closed sockets can no longer write, so the
-		// snapshot is the boards exactly as they stood at the end.
-		if (status === 'ended') snapshots.take(workshop.id);
+		if (status === 'ended') {
+			// Nobody can write any more (the status changed before the sockets closed), so the
+			// snapshot is the boards as they stood at the end, with the unrevealed private notes.
+			try {
+				await revealLeftovers(collab.get(), workshop.id);
+			} catch (error) {
+				// They stay in their authors' private documents; the boards are still snapshotted.
+				console.error('workshop: revealing private notes at the end failed', error);
+			}
+			snapshots.take(workshop.id);
+		}
 		return { saved: true };
 	}
 };
