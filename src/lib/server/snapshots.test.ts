@@ -41,10 +41,11 @@ describe('snapshots', () => {
 		await setStatus(s.owner.id, s.workshop.id, 'ended');
 		expect(workshops.get(s.workshop.id)?.status).toBe('ended');
 		const rows = db.get().select().from(snapshot).where(eq(snapshot.workshopId, s.workshop.id)).all();
-		// One per (activity, group): the live state and private notes are not part of it.
+		// One per (activity, group): the live state and private documents are not part of it.
 		expect(rows.map((r) => r.doc).sort()).toEqual([boardDoc(s.activity.id, s.groups[0].id), boardDoc(s.activity.id, s.groups[1].id)].sort());
+		// Alice's private note, never revealed, joined her group's board at the end.
 		const mine = snapshots.forGroup(s.workshop.id, s.groups[0].id).get(s.activity.id);
-		expect(notes(mine!.state).sort()).toEqual(['县域快递补贴', '第二张便签'].sort());
+		expect(notes(mine!.state).sort()).toEqual(['县域快递补贴', '私下的想法', '第二张便签'].sort());
 		const theirs = snapshots.forGroup(s.workshop.id, s.groups[1].id).get(s.activity.id);
 		expect(notes(theirs!.state)).toEqual(['农村电商']);
 	});
@@ -54,12 +55,12 @@ describe('snapshots', () => {
 		await setStatus(s.owner.id, s.workshop.id, 'ended');
 		writeNote(boardDoc(s.activity.id, s.groups[0].id), '结束后写的');
 		let state = snapshots.forGroup(s.workshop.id, s.groups[0].id).get(s.activity.id)!.state;
-		expect(notes(state)).toEqual(['县域快递补贴']);
+		expect(notes(state).sort()).toEqual(['县域快递补贴', '私下的想法'].sort());
 		await setStatus(s.owner.id, s.workshop.id, 'live');
 		expect(snapshots.count(s.workshop.id)).toBe(2); // reopening keeps the last end's boards
 		await setStatus(s.owner.id, s.workshop.id, 'ended');
 		state = snapshots.forGroup(s.workshop.id, s.groups[0].id).get(s.activity.id)!.state;
-		expect(notes(state).sort()).toEqual(['县域快递补贴', '结束后写的'].sort());
+		expect(notes(state).sort()).toEqual(['县域快递补贴', '私下的想法', '结束后写的'].sort());
 		expect(snapshots.count(s.workshop.id)).toBe(2);
 	});
 
