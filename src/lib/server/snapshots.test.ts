@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import * as db from './db';
-import { snapshot } from './db/schema';
+import { snapshot, workshop } from './db/schema';
 import { lifecycleActions } from './actions/lifecycle';
 import * as collab from './collab/instance';
 import * as snapshots from './snapshots';
@@ -62,6 +62,19 @@ describe('snapshots', () => {
 		state = snapshots.forGroup(s.workshop.id, s.groups[0].id).get(s.activity.id)!.state;
 		expect(notes(state).sort()).toEqual(['县域快递补贴', '私下的想法', '结束后写的'].sort());
 		expect(snapshots.count(s.workshop.id)).toBe(2);
+	});
+
+	it('reopens a workshop whose join code another open workshop took meanwhile, under a new code', async () => {
+		const s = seedWorkshop();
+		await setStatus(s.owner.id, s.workshop.id, 'ended');
+		const other = workshops.create(s.owner.id, { title: '下一期', language: 'zh-CN', groupCount: 1 });
+		db.get().update(workshop).set({ joinCode: s.workshop.joinCode }).where(eq(workshop.id, other.id)).run();
+		expect(await setStatus(s.owner.id, s.workshop.id, 'live')).toEqual({ saved: true });
+		const reopened = workshops.get(s.workshop.id)!;
+		expect(reopened.status).toBe('live');
+		expect(reopened.joinCode).not.toBe(s.workshop.joinCode);
+		expect(workshops.byJoinCode(s.workshop.joinCode)?.id).toBe(other.id);
+		expect(workshops.byJoinCode(reopened.joinCode)?.id).toBe(s.workshop.id);
 	});
 
 	it('stores an empty board for a group that wrote nothing, and skips corrupt rows', () => {

@@ -1,9 +1,9 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import * as db from './db';
 import { groupCommit } from './db/group-commit';
 import { activity, group, participant, workshop, yjsUpdate, type Workshop } from './db/schema';
 import { newId } from './ids';
-import * as joinCode from './join-code';
+import { unusedJoinCode } from './workshops';
 
 // A facilitator's history of workshops: archive, duplicate as a template, delete for good.
 
@@ -28,11 +28,7 @@ export function copyTitle(w: Pick<Workshop, 'title' | 'language'>): string {
  */
 export function duplicate(source: Workshop, now = new Date()): Workshop {
 	return db.get().transaction((tx) => {
-		let code = joinCode.generate();
-		// Retry on the rare collision with another open workshop's code.
-		for (let i = 0; i < 20 && tx.select({ id: workshop.id }).from(workshop).where(and(eq(workshop.joinCode, code), ne(workshop.status, 'ended'))).get(); i++) {
-			code = joinCode.generate();
-		}
+		const code = unusedJoinCode(tx);
 		const copy: Workshop = {
 			id: newId(),
 			ownerId: source.ownerId,

@@ -12,6 +12,27 @@ export function defaultGroupName(n: number, language: Language): string {
 	return language === 'zh-CN' ? `第${n}组` : `Group ${n}`;
 }
 
+type Tx = Parameters<Parameters<ReturnType<typeof db.get>['transaction']>[0]>[0];
+
+/** A join code no open workshop uses (inside the transaction that will store it). */
+export function unusedJoinCode(tx: Tx): string {
+	let code = joinCode.generate();
+	// Retry on the rare collision with another open workshop's code.
+	for (let i = 0; i < 20 && tx.select({ id: workshop.id }).from(workshop).where(and(eq(workshop.joinCode, code), ne(workshop.status, 'ended'))).get(); i++) {
+		code = joinCode.generate();
+	}
+	return code;
+}
+
+/** Gives a workshop a new join code (when reopening it finds its old one taken); returns it. */
+export function renewJoinCode(workshopId: string): string {
+	return db.get().transaction((tx) => {
+		const code = unusedJoinCode(tx);
+		tx.update(workshop).set({ joinCode: code }).where(eq(workshop.id, workshopId)).run();
+		return code;
+	});
+}
+
 /** Creates a workshop with `groupCount` groups and a join code unique among open workshops. */
 export function create(
 	ownerId: string,
@@ -19,11 +40,7 @@ export function create(
 ): Workshop {
 	const d = db.get();
 	return d.transaction((tx) => {
-		let code = joinCode.generate();
-		// Retry on the rare collision with another open workshop's code.
-		for (let i = 0; i < 20 && tx.select().from(workshop).where(and(eq(workshop.joinCode, code), ne(workshop.status, 'ended'))).get(); i++) {
-			code = joinCode.generate();
-		}
+		const code = unusedJoinCode(tx);
 		const row: Workshop = {
 			id: newId(),
 			ownerId,

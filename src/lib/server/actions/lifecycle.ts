@@ -14,8 +14,9 @@ export const lifecycleActions: Record<string, Action<{ id: string }>> = {
 		const status = text(await request.formData(), 'status');
 		if (status !== 'live' && status !== 'ended') return fail(400, { message: m.error_generic() });
 		if (status === 'live' && workshop.status === 'ended' && workshops.byJoinCode(workshop.joinCode)) {
-			// Another open workshop took this code meanwhile: reopening would make it ambiguous.
-			return fail(409, { message: m.error_generic() });
+			// Another open workshop took this code meanwhile: two open ones cannot share it. Those
+			// who joined keep their place; newcomers use the new code the console shows.
+			workshops.renewJoinCode(workshop.id);
 		}
 		workshops.setStatus(workshop.id, status);
 		// Open sockets reconnect and are authorised again: read-only once the workshop has ended.
