@@ -1,5 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import * as collab from '$lib/server/collab/instance';
+import { createDemo } from '$lib/server/demo';
 import { text } from '$lib/server/forms';
 import * as guard from '$lib/server/guard';
 import * as admin from '$lib/server/workshop-admin';
@@ -41,6 +44,12 @@ export const actions = {
 		const w = await owned(locals, url, request);
 		admin.setArchived(w.id, false);
 		redirect(303, '/workshops');
+	},
+	/** A ready-made draft workshop to see the product with, in the facilitator's language. */
+	demo: async ({ locals, url }) => {
+		const f = guard.facilitator(locals, url);
+		const w = await createDemo(collab.get(), f.id, getLocale() === 'en' ? 'en' : 'zh-CN');
+		redirect(303, `/workshops/${w.id}`);
 	},
 	/** A new draft workshop with the same groups and agenda, for the next class. */
 	duplicate: async ({ locals, url, request }) => {
