@@ -2,6 +2,7 @@ import { fail, type Action } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { listNames } from '../../locale-format';
+import * as db from '../db';
 import { int, text } from '../forms';
 import * as guard from '../guard';
 import { groupHolds } from '../in-use';
@@ -12,12 +13,17 @@ export const groupActions: Record<string, Action<{ id: string }>> = {
 	groups: async ({ locals, url, params, request }) => {
 		const { workshop } = guard.ownedWorkshop(locals, url, params.id);
 		const form = await request.formData();
+		const changes: { id: string; name: string; colour: number }[] = [];
 		for (const g of workshops.groups(workshop.id)) {
 			const name = text(form, `name-${g.id}`);
 			const colour = int(form, `colour-${g.id}`, 0, 7);
 			if (!name || name.length > 40 || colour === null) return fail(400, { message: m.error_generic() });
-			workshops.updateGroup(workshop.id, g.id, name, colour);
+			changes.push({ id: g.id, name, colour });
 		}
+		// All or nothing: one refused name leaves every group as it was.
+		db.get().transaction(() => {
+			for (const c of changes) workshops.updateGroup(workshop.id, c.id, c.name, c.colour);
+		});
 		return { saved: true };
 	},
 	resize: async ({ locals, url, params, request }) => {

@@ -75,3 +75,16 @@ describe('removing what holds people’s work', () => {
 		expect(workshops.activities(w.id).map((a) => a.id)).toEqual([drawn.id, reviewed.id]);
 	});
 });
+
+describe('renaming groups', () => {
+	it('saves all names or none', async () => {
+		const { me, w } = await workshopOf(2);
+		const [g1, g2] = workshops.groups(w.id);
+		const refused = await act(groupActions, 'groups', me, w.id, { [`name-${g1.id}`]: '先锋队', [`colour-${g1.id}`]: '3', [`name-${g2.id}`]: '', [`colour-${g2.id}`]: '1' });
+		expect(refused).toMatchObject({ status: 400 });
+		expect(workshops.groups(w.id).map((g) => g.name)).toEqual(['第1组', '第2组']);
+		const saved = await act(groupActions, 'groups', me, w.id, { [`name-${g1.id}`]: '先锋队', [`colour-${g1.id}`]: '3', [`name-${g2.id}`]: '飞鹰队', [`colour-${g2.id}`]: '1' });
+		expect(saved).toEqual({ saved: true });
+		expect(workshops.groups(w.id).map((g) => [g.name, g.colour])).toEqual([['先锋队', 3], ['飞鹰队', 1]]);
+	});
+});
