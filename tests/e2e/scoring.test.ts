@@ -1,6 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createFacilitator, joinAs, liveWorkshop, login } from './fixtures';
 
+// The facilitator's laptop is in Beijing time, whatever the server's zone: the CSV follows the laptop.
+test.use({ timezoneId: 'Asia/Shanghai' });
+
 // A full scoring round on a PEST exercise with peer scoring (peer_weight 0.3): two groups,
 // scoring opened on the results page, the facilitator scores both groups, each group scores
 // the other from its tablet, the leaderboard ranks them, the room sees it only after the

@@ -1,3 +1,4 @@
+import { localDateTime } from '../time-zone';
 import type { Report } from './report';
 import { pick } from './report';
 
@@ -42,8 +43,11 @@ export type CsvLabels = {
 	peer: string;
 };
 
-/** Every score and comment of a workshop, one row per scorer × presented group × criterion. */
-export function resultsCsv(r: Report, labels: CsvLabels, locale: 'zh-CN' | 'en'): string {
+/**
+ * Every score and comment of a workshop, one row per scorer × presented group × criterion; times
+ * in `timeZone` (the header should say which).
+ */
+export function resultsCsv(r: Report, labels: CsvLabels, locale: 'zh-CN' | 'en', timeZone = 'UTC'): string {
 	const groupName = new Map(r.groups.map((g) => [g.id, g.name]));
 	const rows: Cell[][] = [];
 	for (const a of r.activities) {
@@ -65,7 +69,7 @@ export function resultsCsv(r: Report, labels: CsvLabels, locale: 'zh-CN' | 'en')
 					s.marks[c.key] ?? null,
 					s.comments[c.key] ?? '',
 					s.comment,
-					new Date(s.updatedAt).toISOString()
+					localDateTime(s.updatedAt, timeZone)
 				]);
 			}
 		}

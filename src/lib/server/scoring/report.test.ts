@@ -5,6 +5,7 @@ import { SqliteStorage } from '../collab/sqlite-storage';
 import * as db from '../db';
 import * as snapshots from '../snapshots';
 import { useTempDb } from '../testing';
+import { localDateTime } from '../time-zone';
 import { boardState, boardStateBase64 } from './boards';
 import { field, resultsCsv, type CsvLabels } from './csv';
 import { leaderboard } from './leaderboard';
@@ -68,6 +69,11 @@ describe('leaderboard and report', () => {
 		expect(g2Fac).toHaveLength(2);
 		expect(g2Fac[0]).toContain(',甲,1,2,');
 		expect(g2Fac[0]).toContain(",'=对策可以更具体,");
+		// Times as a spreadsheet reads them, in the zone asked for.
+		const shanghai = resultsCsv(report(c.workshop.id), labels, 'zh-CN', 'Asia/Shanghai').slice(1).trimEnd().split('\r\n');
+		const updated = report(c.workshop.id).activities[0].scores[0].updatedAt;
+		expect(shanghai[1].split(',').at(-1)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+		expect(shanghai.some((l) => l.endsWith(localDateTime(updated, 'Asia/Shanghai')))).toBe(true);
 	});
 
 	it('quotes and defuses cells', () => {

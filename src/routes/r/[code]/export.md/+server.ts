@@ -9,6 +9,7 @@ import { decodeBase64 } from '$lib/revisit/base64';
 import { htmlToMarkdown } from '$lib/revisit/html-markdown';
 import { exportFileName, recapMarkdown } from '$lib/revisit/markdown';
 import type { RequestHandler } from './$types';
+import { attachment } from '$lib/server/attachment';
 
 /** An activity's board summary as Markdown: its kind's Summary, rendered here, then converted. */
 function boardMarkdown(kind: string, board: unknown, snapshot: string, locale: 'zh-CN' | 'en'): string | null {
@@ -24,9 +25,6 @@ function boardMarkdown(kind: string, board: unknown, snapshot: string, locale: '
 	}
 }
 
-/** A header parameter value per RFC 5987: encodeURIComponent leaves ' ( ) * as they are. */
-const rfc5987 = (value: string) => encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
 export const GET = (({ params, cookies, url, getClientAddress }) => {
 	const found = open(params.code, { address: getClientAddress(), cookies, url });
 	const data = recap.build(found);
@@ -37,8 +35,7 @@ export const GET = (({ params, cookies, url, getClientAddress }) => {
 	return new Response(text, {
 		headers: {
 			'content-type': 'text/markdown; charset=utf-8',
-			// RFC 6266: an ASCII fallback, and the real (Chinese) name in UTF-8.
-			'content-disposition': `attachment; filename="huddle-recap.md"; filename*=UTF-8''${rfc5987(name)}`,
+			'content-disposition': attachment('huddle-recap.md', name),
 			'cache-control': 'private, no-store'
 		}
 	});

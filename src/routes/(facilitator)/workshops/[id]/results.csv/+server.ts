@@ -1,4 +1,6 @@
+import { attachment } from '$lib/server/attachment';
 import * as guard from '$lib/server/guard';
+import { knownTimeZone } from '$lib/server/time-zone';
 import * as scoring from '$lib/server/scoring';
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -8,6 +10,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ locals, url, params }) => {
 	const { workshop } = guard.ownedWorkshop(locals, url, params.id);
 	const locale = getLocale();
+	// The page asks in the facilitator's own time zone; without it, the server's.
+	const timeZone = knownTimeZone(url.searchParams.get('tz'));
 	const csv = scoring.resultsCsv(
 		scoring.report(workshop.id),
 		{
@@ -24,19 +28,18 @@ export const GET: RequestHandler = ({ locals, url, params }) => {
 				m.scoring_csv_mark(),
 				m.scoring_csv_criterion_comment(),
 				m.scoring_csv_comment(),
-				m.scoring_csv_updated_at()
+				`${m.scoring_csv_updated_at()} (${timeZone})`
 			],
 			facilitator: m.scoring_results_facilitator(),
 			peer: m.scoring_results_peer()
 		},
-		locale
+		locale,
+		timeZone
 	);
-	// The title may be Chinese: an ASCII fallback name plus the UTF-8 one (RFC 6266).
-	const name = `${workshop.title}-${m.scoring_results_link()}.csv`;
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="results-${workshop.id}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+			'content-disposition': attachment(`results-${workshop.id}.csv`, `${workshop.title}-${m.scoring_results_link()}.csv`),
 			'cache-control': 'no-store'
 		}
 	});
