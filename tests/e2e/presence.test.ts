@@ -35,4 +35,16 @@ test('a learner changes their name and colour and a teammate sees both', async (
 	await expect(alice.getByRole('dialog', { name: '你的名字和颜色' }).getByRole('radio', { name: '紫' })).toBeChecked();
 	const refused = await alice.request.post('/play?/profile', { form: { name: '李老三', colour: '99' }, headers: { origin: new URL(alice.url()).origin } });
 	expect(await refused.text()).toContain('请从列表中选择一种颜色');
+
+	// The tablet goes to the next learner: "not you?" opens the join form for them, and the
+	// device's "my workshops" no longer lists 李老三's workshop.
+	await alice.goto('/me');
+	await expect(alice.getByRole('link', { name: `在场 ${stamp}` })).toBeVisible();
+	await alice.goto('/play');
+	await alice.getByRole('banner').getByRole('button', { name: '李老三', exact: true }).click();
+	await alice.getByRole('dialog', { name: '你的名字和颜色' }).getByRole('button', { name: '不是你？重新加入' }).click();
+	await expect(alice).toHaveURL(new RegExp(`/join/${code}$`));
+	await expect(alice.getByLabel('你的名字')).toBeVisible();
+	await alice.goto('/me');
+	await expect(alice.getByRole('link', { name: `在场 ${stamp}` })).toHaveCount(0);
 });
