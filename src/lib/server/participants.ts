@@ -29,21 +29,20 @@ export function join(workshopId: string, displayName: string, groupId: string | 
 }
 
 /**
- * Signs an existing participant in again with the name and group just chosen, under a new cookie
- * token (the old one stops working); null when they are no longer in the workshop.
+ * A participant joining again from the same form: the name and group just chosen replace the
+ * earlier ones; null when they are no longer in the workshop.
  */
-export function rejoin(workshopId: string, participantId: string, displayName: string, groupId: string | null) {
-	const token = newToken();
+export function rejoin(workshopId: string, participantId: string, displayName: string, groupId: string | null): Participant | null {
 	const row = db
 		.get()
 		.update(participant)
-		.set({ displayName: displayName.trim(), groupId, tokenHash: hashToken(token) })
+		.set({ displayName: displayName.trim(), groupId })
 		.where(and(eq(participant.id, participantId), eq(participant.workshopId, workshopId)))
 		.returning()
 		.get();
 	if (!row) return null;
 	row.revisitCode = revisit.codeFor(row);
-	return { participant: row, token };
+	return row;
 }
 
 /** The participant a cookie token belongs to. */

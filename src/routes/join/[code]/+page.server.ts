@@ -43,8 +43,9 @@ export const actions = {
 		if (!participants.isDisplayName(name)) return fail(400, { name, message: m.join_name_required() });
 		if (!groupId || !participants.groupInWorkshop(w.id, groupId)) return fail(400, { name, message: m.join_group_required() });
 		const earlier = attempts.madeBy(attempt, w.id);
-		const { token, participant } = (earlier && participants.rejoin(w.id, earlier, name, groupId)) || participants.join(w.id, name, groupId);
-		attempts.remember(attempt, w.id, participant.id);
+		const again = earlier && participants.rejoin(w.id, earlier.participantId, name, groupId);
+		const { token, participant } = again ? { token: earlier.token, participant: again } : participants.join(w.id, name, groupId);
+		attempts.remember(attempt, w.id, participant.id, token);
 		cookies.set(participants.COOKIE, token, participantCookieOptions(url));
 		// "My workshops" on this device lists it from now on, whatever the device joins next.
 		if (participant.revisitCode) device.remember(cookies, url, participant.revisitCode);
