@@ -1,6 +1,16 @@
 // The production entry: adapter-node's request handler and the collaboration server's websocket
 // upgrades on one http server, one port. Configuration: PORT, HOST (see README).
 import http from 'node:http';
+
+// adapter-node takes a request as https unless ORIGIN or PROTOCOL_HEADER says otherwise: served
+// directly (`npm start` on a laptop or a classroom LAN), every form would then be refused as
+// cross-site and every cookie marked Secure. Without either setting the requests are plain http
+// (this server speaks nothing else), so say so through a header of our own, set on every request
+// so that no client can choose it. Behind a TLS proxy, ORIGIN or PROTOCOL_HEADER is set (README).
+const DIRECT_PROTOCOL = 'x-huddle-direct-protocol';
+const direct = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (direct) process.env.PROTOCOL_HEADER = DIRECT_PROTOCOL;
+
 // build/ exists only after `vite build`; a computed path keeps the type checker out of it.
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 
@@ -11,7 +21,10 @@ const hooks = /** @type {{ [UPGRADE]?: (req: http.IncomingMessage, socket: impor
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 
-const server = http.createServer(handler);
+const server = http.createServer((req, res) => {
+	if (direct) req.headers[DIRECT_PROTOCOL] = 'http';
+	handler(req, res);
+});
 server.on('upgrade', (req, socket, head) => {
 	socket.on('error', () => socket.destroy());
 	const upgrade = hooks[UPGRADE];

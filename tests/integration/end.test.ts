@@ -54,7 +54,7 @@ describe('ending a workshop', () => {
 			method: 'POST',
 			headers: {
 				cookie: s.facilitator,
-				origin: app.url.replace(/^http:/, 'https:'),
+				origin: app.url,
 				accept: 'application/json',
 				'content-type': 'application/x-www-form-urlencoded',
 				'x-sveltekit-action': 'true'

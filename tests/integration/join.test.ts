@@ -35,8 +35,7 @@ function submit(attempt: string, name: string): Promise<Response> {
 	return fetch(`${app.url}/join/${s.workshop.joinCode}`, {
 		method: 'POST',
 		redirect: 'manual',
-		// adapter-node without ORIGIN takes requests as https: the browser's Origin says so too.
-		headers: { origin: app.url.replace(/^http:/, 'https:'), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
 		body: new URLSearchParams({ name, group: groupId, attempt })
 	});
 }
@@ -100,7 +99,7 @@ describe('joining with a code', () => {
 		const left = await fetch(`${app.url}/play?/leave`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { cookie: `${participant}; ${device}`, origin: app.url.replace(/^http:/, 'https:'), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			headers: { cookie: `${participant}; ${device}`, origin: app.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
 			body: ''
 		});
 		expect(left.status).toBe(303);
@@ -111,6 +110,27 @@ describe('joining with a code', () => {
 		expect(cleared.some((c) => /^huddle_revisit=;/.test(c))).toBe(true);
 		// 小陈 stays in the workshop.
 		expect(namesInWorkshop()).toContain('小陈');
+	});
+
+	it('works over plain http without ORIGIN, as `npm start` serves it', async () => {
+		// Forms are accepted from the app's own http origin (the tests above post from it) and
+		// cookies are not marked Secure, which browsers would drop over http.
+		const joined = await submit(await formAttempt(), '小周');
+		expect(joined.status).toBe(303);
+		expect(joined.headers.getSetCookie().every((c) => !/;\s*Secure/i.test(c))).toBe(true);
+		// A client cannot claim https through the header the server uses for itself.
+		const forged = await fetch(`${app.url}/join/${s.workshop.joinCode}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: app.url.replace(/^http:/, 'https:'),
+				'x-huddle-direct-protocol': 'https',
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html'
+			},
+			body: new URLSearchParams({ name: '小吴', group: groupId, attempt: await formAttempt() })
+		});
+		expect(forged.status).toBe(403);
 	});
 });
 

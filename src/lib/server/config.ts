@@ -18,7 +18,18 @@ export function exercisesDir(): string {
 	return path.resolve(process.env.EXERCISES_DIR || 'exercises');
 }
 
-/** The public origin (`ORIGIN`), when set: used to check the `Origin` of websocket upgrades. */
+/**
+ * The public origin (`ORIGIN`), when set: used to check the `Origin` of websocket upgrades. As
+ * adapter-node does, it is read as a URL: `https://Huddle.example.com/` and `:443` mean the same
+ * origin as the `https://huddle.example.com` a browser sends.
+ */
 export function publicOrigin(): string | undefined {
-	return process.env.ORIGIN || undefined;
+	const raw = process.env.ORIGIN;
+	if (!raw) return undefined;
+	try {
+		return new URL(raw).origin;
+	} catch {
+		// Not a URL: nothing the browser sends can match it; adapter-node refuses to start anyway.
+		return raw;
+	}
 }

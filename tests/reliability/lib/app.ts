@@ -39,7 +39,7 @@ export interface SeededApp {
 
 /**
  * Seeds `shapes` and starts the built app on them. ORIGIN defaults to the plain-http loopback
- * address, as a deployment sets it (adapter-node otherwise assumes https and refuses form posts).
+ * address, as a deployment behind a proxy sets it.
  */
 export async function seededApp(shapes: ClassShape[], extraEnv: NodeJS.ProcessEnv = {}): Promise<SeededApp> {
 	if (!fs.existsSync(path.join(appDir, 'build/handler.js'))) throw new Error(`${appDir}/build is missing: run \`npm run build\` first`);
