@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { groupCommit } from './group-commit';
+import { noteWriteFailure } from './health';
 
 /** How often the write-ahead log is copied into the database file while there are writes. */
 export const CHECKPOINT_INTERVAL_MS = 1000;
@@ -69,6 +70,7 @@ export class Checkpointer {
 			if (complete) this.#checkpointed = changes;
 			return complete;
 		} catch (error) {
+			noteWriteFailure();
 			console.error('database: checkpoint failed', error);
 			return false;
 		}

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { noteWriteFailure } from './health';
 
 /** Told when writes made through `GroupCommit.write` were rolled back instead of committed. */
 export type LostListener = () => void;
@@ -58,6 +59,7 @@ export class GroupCommit {
 			this.#commit.run();
 			this.#open = false;
 		} catch (error) {
+			noteWriteFailure();
 			if (this.client.inTransaction) this.#rollback.run();
 			this.#lost();
 			throw error;
