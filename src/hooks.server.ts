@@ -3,6 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import * as auth from '$lib/server/auth/session';
 import * as db from '$lib/server/db';
+import { exercisesDir } from '$lib/server/config';
+import * as exercises from '$lib/server/exercises';
 import * as collab from '$lib/server/collab/instance';
 import * as participants from '$lib/server/participants';
 import { sessionCookieOptions } from '$lib/server/cookies';
@@ -12,6 +14,9 @@ const SHUTDOWN = Symbol.for('huddle.shutdown');
 
 export const init: ServerInit = () => {
 	db.get(); // open the database and apply migrations before the first request
+	// Read the library now, so that a wrong EXERCISES_DIR or a broken file is in the log at start
+	// (each file left out is named with its problem), not when someone first opens the library.
+	console.log(`Huddle: ${exercises.all().length} exercises from ${exercisesDir()}, ${exercises.problems().length} left out`);
 	// The production entry (scripts/serve.js) lives outside this bundle: it finds the websocket
 	// handler and the shutdown routine here, so pages and collaboration share one database.
 	Object.assign(globalThis, {

@@ -67,6 +67,15 @@ describe('backup and restore', () => {
 		expect(busy.n).toBe(busy.span);
 		expect(busy.n).toBeLessThan(writes);
 		await expect(backup.backup(file, target)).rejects.toThrow(/already exists/);
+		// The database and its copy are for their owner's eyes only.
+		expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+		expect(fs.statSync(target).mode & 0o777).toBe(0o600);
+		expect(fs.statSync(path.dirname(target)).mode & 0o777).toBe(0o700);
+	});
+
+	it('says which file it cannot write, and where to look', () => {
+		// A folder that cannot be made: its parent is a file.
+		expect(() => open(path.join(file, 'nested', 'huddle.db'))).toThrow(/cannot write the database .*nested\/huddle\.db.*check DATABASE_PATH/);
 	});
 
 	it('restores only a Huddle database, only when the app is stopped, keeping the old file', async () => {
@@ -82,7 +91,14 @@ describe('backup and restore', () => {
 		live.$client.prepare("INSERT INTO yjs_update (doc, \"update\") VALUES ('after.backup', x'00')").run();
 		live.$client.close();
 		expect(backup.inUse(file)).toBe(false);
+		// The app's file belongs to its service user (nobody, here, when the test can say so).
+		const root = process.getuid?.() === 0;
+		fs.chmodSync(file, 0o600);
+		if (root) fs.chownSync(file, 65534, 65534);
 		const restored = await backup.restore(target, file);
+		const after = fs.statSync(file);
+		expect(after.mode & 0o777).toBe(0o600);
+		if (root) expect([after.uid, after.gid]).toEqual([65534, 65534]);
 		expect(restored.previous).toMatch(/before-restore-\d+$/);
 		expect(fs.existsSync(restored.previous!)).toBe(true);
 		const db = new Database(file);

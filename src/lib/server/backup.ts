@@ -53,7 +53,9 @@ export function inspect(file: string): Summary {
 export async function backup(source: string, target: string): Promise<Summary> {
 	if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);
 	if (fs.existsSync(target)) throw new Error(`${target} already exists; choose another name`);
-	fs.mkdirSync(path.dirname(target), { recursive: true });
+	// Like the database, a backup is for its owner's eyes only.
+	fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+	fs.closeSync(fs.openSync(target, 'wx', 0o600));
 	const db = new Database(source, { fileMustExist: true });
 	try {
 		db.pragma('busy_timeout = 5000');
@@ -105,6 +107,9 @@ export async function restore(source: string, target: string, now = new Date()):
 	if (path.resolve(source) === path.resolve(target)) throw new Error('the backup and the database are the same file');
 	if (inUse(target)) throw new Error(`${target} is in use: stop the app first`);
 	let previous: string | null = null;
+	// The restored file belongs to whoever owned the one it replaces: run as root, a restore
+	// would otherwise leave the app's service user with a database it can only read.
+	const owner = fs.existsSync(target) ? fs.statSync(target) : null;
 	if (fs.existsSync(target)) {
 		previous = `${target}.before-restore-${now.getTime()}`;
 		for (const suffix of ['', '-wal', '-shm']) {
@@ -121,5 +126,12 @@ export async function restore(source: string, target: string, now = new Date()):
 	const restored = new Database(target);
 	restored.pragma('journal_mode = WAL');
 	restored.close();
+	if (owner) {
+		for (const suffix of ['', '-wal', '-shm']) {
+			if (!fs.existsSync(target + suffix)) continue;
+			fs.chmodSync(target + suffix, owner.mode & 0o777);
+			if (process.getuid?.() === 0) fs.chownSync(target + suffix, owner.uid, owner.gid);
+		}
+	}
 	return { ...inspect(target), previous };
 }

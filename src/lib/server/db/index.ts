@@ -10,9 +10,25 @@ import { Checkpointer } from './checkpointer';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/**
+ * Creates the database file if needed, readable by its owner only (it holds names, reports and
+ * password hashes; SQLite gives its -wal and -shm files the same mode), and says plainly when
+ * this user cannot write there.
+ */
+function prepareFile(file: string): void {
+	const dir = path.dirname(file);
+	try {
+		fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+		fs.closeSync(fs.openSync(file, 'a', 0o600));
+	} catch (error) {
+		const who = typeof process.getuid === 'function' ? ` (uid ${process.getuid()})` : '';
+		throw new Error(`cannot write the database ${file}${who}: ${(error as Error).message}; check DATABASE_PATH and who owns ${dir}`, { cause: error });
+	}
+}
+
 /** Opens a SQLite file in WAL mode and brings its schema up to date. */
 export function open(file: string = databasePath()): Db {
-	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+	if (file !== ':memory:') prepareFile(file);
 	const client = new Database(file);
 	client.pragma('journal_mode = WAL');
 	// NORMAL in WAL mode is durable across a process crash (kill -9); only a power cut can
