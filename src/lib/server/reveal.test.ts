@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readDefinition } from '../activities/fishbone/definition';
+import { addCause, readCauses } from '../activities/fishbone/model';
 import { addNote, notesByQuadrant, QUADRANTS } from '../activities/pest/model';
 import { boardDoc, liveDoc, privateDoc } from '../docs';
 import { readLive } from '../live/model';
@@ -73,6 +76,23 @@ describe('revealing private notes', () => {
 		const board = await read(boardDoc(act.id, g1));
 		expect(board.filter((n) => n.text === '绿色包装')).toHaveLength(1);
 		expect(await read(privateDoc(act.id, alice))).toEqual([]);
+	});
+
+	it('moves a fishbone cause onto the same bone with its countermeasure and sub-causes', async () => {
+		const fish = workshops.addActivity(w.id, 'fishbone-test', 'fishbone', { kind: 'fishbone' });
+		const bones = readDefinition(fish.definition).bones.map((b) => b.key);
+		await collab.change(privateDoc(fish.id, alice), (d) => {
+			const cause = addCause(d, { bone: bones[1], text: '分拣线空转', countermeasure: '按波次排班' }, bones)!;
+			addCause(d, { bone: bones[1], parent: cause, text: '夜班人手过剩' }, bones);
+			// Not on any bone of this exercise: left where it is, as the board leaves it.
+			d.getMap('causes').set('stray', new Y.Map());
+		});
+		expect(await reveal(collab, { workshopId: w.id, activityId: fish.id, anonymous: false })).toEqual({ ok: true, moved: 1 });
+		const tree = await collab.change(boardDoc(fish.id, g1), (d) => readCauses(d, bones));
+		expect(tree.map((c) => [c.bone, c.text, c.countermeasure, c.author, c.children.map((k) => [k.text, k.author])])).toEqual([
+			[bones[1], '分拣线空转', '按波次排班', 'Alice', [['夜班人手过剩', 'Alice']]]
+		]);
+		expect(await collab.change(privateDoc(fish.id, alice), (d) => readCauses(d, bones))).toEqual([]);
 	});
 
 	it('refuses an activity of another workshop or a kind without private phases', async () => {

@@ -37,7 +37,7 @@ export async function reveal(
 	for (const p of workshops.participants(input.workshopId)) {
 		if (!p.groupId) continue;
 		const source = privateDoc(act.id, p.id);
-		const items = await collab.change(source, (doc) => hook.take(doc));
+		const items = await collab.change(source, (doc) => hook.take(doc, act.definition));
 		if (items.length === 0) continue;
 		const author = input.anonymous ? '' : p.displayName;
 		await collab.change(boardDoc(act.id, p.groupId), (board) => {

@@ -13,8 +13,11 @@ export interface PrivateItem {
  * document has the same layout as the kind's board, so the board component edits it unchanged.
  */
 export interface RevealHook {
-	/** The valid items of a private document; plain data, usable after the document is gone. */
-	take(doc: Y.Doc): PrivateItem[];
+	/**
+	 * The valid items of a private document (read against the activity's `definition`); plain
+	 * data, usable after the document is gone.
+	 */
+	take(doc: Y.Doc, definition: unknown): PrivateItem[];
 	/** Removes the given items from the private document once they are on the board. */
 	remove(doc: Y.Doc, ids: string[]): void;
 }
