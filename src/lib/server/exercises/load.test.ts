@@ -177,9 +177,29 @@ describe('loadExercises on a folder with broken files', () => {
 			}
 		});
 
+		write('silent-mot.yaml', {
+			...pestExercise(),
+			kind: 'moments-of-truth',
+			topic: 'service',
+			phases: [
+				{ key: 'brief', minutes: 5 },
+				{ key: 'work', minutes: 15, private: true }
+			],
+			board: {
+				variant: 'tools',
+				tools: [{ key: 'poster', title: L('海报', 'Poster') }],
+				questions: [L('什么时候？', 'When?')],
+				curve: { min: -3, max: 3 }
+			}
+		});
+
 		const { exercises, problems } = loadExercises(dir);
 
 		expect(exercises).toEqual([]);
+		// A silent phase only where the board can reveal it (pest, fishbone).
+		expect(problemsOf('silent-mot.yaml', problems)).toEqual([
+			{ file: 'silent-mot.yaml', field: 'phases[1].private', message: expect.stringMatching(/moments-of-truth boards have no silent phase/) }
+		]);
 		expect(problemsOf('out-of-scale.yaml', problems)).toEqual([
 			{ file: 'out-of-scale.yaml', field: 'rubric.criteria[0].levels[1].score', message: expect.stringMatching(/inside the scale 1–5, received 7/) }
 		]);

@@ -9,6 +9,7 @@ import {
 	type ExerciseDefinition
 } from '../../exercises/schema';
 import { exercisesDir } from '../config';
+import { revealHook } from '../../live/reveal';
 
 /** Something wrong with one exercise file: which file, where in it, and what was expected. */
 export type ExerciseProblem = { file: string; field: string; message: string };
@@ -162,6 +163,11 @@ export function crossFieldProblems(ex: ExerciseDefinition): { field: string; mes
 	};
 
 	unique(ex.phases, 'phases', 'phase key');
+	// A silent phase needs the kind to move private notes onto the board; otherwise the console
+	// would announce one and every note would be shared at once.
+	ex.phases.forEach((p, i) => {
+		if (p.private && !revealHook(ex.kind)) add(`phases[${i}].private`, `expected false: ${ex.kind} boards have no silent phase (pest and fishbone do)`);
+	});
 	const planned = ex.phases.reduce((sum, p) => sum + p.minutes, 0);
 	if (planned > ex.duration_minutes) {
 		const message = `expected at least the sum of the phases (${planned} minutes), received ${ex.duration_minutes}`;
