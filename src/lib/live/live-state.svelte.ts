@@ -72,6 +72,15 @@ export class LiveState {
 		return this.connection.synced;
 	}
 
+	/**
+	 * Whether the console may change the room: synced, and with the server's clock measured, since
+	 * every change stamps server times (a laptop's own clock, minutes off, would freeze or shorten
+	 * every countdown). The controls stay disabled until then.
+	 */
+	get writable(): boolean {
+		return this.connection.synced && this.clock.measured;
+	}
+
 	/** Whether a group's boards are locked by the facilitator (as the server last said). */
 	isLocked(groupId: string): boolean {
 		return this.#view.locked.includes(groupId);
@@ -185,7 +194,7 @@ export class LiveState {
 	}
 
 	#write(change: (doc: Y.Doc, now: number) => void): void {
-		if (!this.connection.synced) return;
+		if (!this.writable) return;
 		change(this.connection.doc, this.clock.read());
 	}
 
