@@ -65,7 +65,7 @@ export class PestView {
 	/** The ids of the notes `voterKey` has voted for (live notes only). */
 	votedBy(voterKey: string): Set<string> {
 		void this.#version;
-		return model.votesOf(this.#doc, voterKey);
+		return model.votesOf(this.#doc, voterKey, this.#definition.votesPerParticipant);
 	}
 
 	/** How many votes `voterKey` has left within the definition's votes per participant. */
@@ -94,7 +94,7 @@ export class PestView {
 	}
 
 	#refresh(): void {
-		this.#notes = model.notesByQuadrant(this.#doc, this.#definition.weightScale);
+		this.#notes = model.notesByQuadrant(this.#doc, this.#definition.weightScale, this.#definition.votesPerParticipant);
 		// Write-only: reading `#version` here would make whoever constructs the view depend on it.
 		this.#version = ++this.#changes;
 	}

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
 	MAX_TEXT,
+	MAX_WEIGHT_SCALE,
+	QUADRANTS,
 	addNote,
 	deleteNote,
 	editText,
@@ -257,11 +259,36 @@ describe('votes of one voter', () => {
 		toggleVote(doc, n1, 'p:1', 3);
 		toggleVote(doc, n2, 'p:1', 3);
 		toggleVote(doc, n3, 'p:2', 3);
-		votesMap(doc).set(`${n3}:p:1`, 7 as number); // garbage from another client
+		// Garbage from another client: a vote's value is when it was cast, a positive number.
+		votesMap(doc).set(`${n3}:p:1`, -7 as number);
+		votesMap(doc).set(`${n3}:p:3`, 'yes' as unknown as number);
 		deleteNote(doc, n2);
 		expect([...votesOf(doc, 'p:1')]).toEqual([n1]);
 		expect([...votesOf(doc, 'p:2')]).toEqual([n3]);
 		expect(votesOf(doc, 'nobody').size).toBe(0);
+		expect(votesOf(doc, 'p:3').size).toBe(0);
+	});
+
+	it('counts only the earliest votes when one learner’s two tablets voted apart', () => {
+		const a = new Y.Doc();
+		const ids = ['a', 'b', 'c', 'd'].map((t, i) => add(a, QUADRANTS[i], t));
+		toggleVote(a, ids[0], 'p:1', 3, 1000);
+		toggleVote(a, ids[1], 'p:1', 3, 2000);
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		// Apart (offline), each tablet takes the third vote on another note.
+		expect(toggleVote(a, ids[2], 'p:1', 3, 3000)).toBe('added');
+		expect(toggleVote(b, ids[3], 'p:1', 3, 4000)).toBe('added');
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		for (const doc of [a, b]) {
+			expect([...votesOf(doc, 'p:1', 3)].sort()).toEqual([ids[0], ids[1], ids[2]].sort());
+			const counts = QUADRANTS.flatMap((q) => notesByQuadrant(doc, MAX_WEIGHT_SCALE, 3)[q]).map((n) => n.votes);
+			expect(counts.reduce((x, y) => x + y, 0)).toBe(3);
+			// A tap on the uncounted one clears it; no further vote gets in.
+			expect(toggleVote(doc, ids[3], 'p:1', 3)).toBe('removed');
+			expect(toggleVote(doc, ids[3], 'p:1', 3)).toBe('limit');
+		}
 	});
 });
 

@@ -198,48 +198,61 @@ function parseVoteKey(key: string): { noteId: string; voterKey: string } | null 
 	return { noteId: key.slice(0, at), voterKey: key.slice(at + 1) };
 }
 
+const positive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
+
+/**
+ * The counted votes of every voter: their earliest `limit` votes on live notes (every vote when
+ * no limit is given). A vote's value is when it was cast (older boards stored 1: the earliest).
+ * Two tablets of the same learner, each within the limit while apart, merge into more votes
+ * than the limit: only the first ones count, the same on every tablet.
+ */
+function countedVotes(doc: Y.Doc, limit?: number): Map<string, string[]> {
+	const byVoter = new Map<string, { noteId: string; at: number }[]>();
+	for (const [key, at] of votesMap(doc).entries()) {
+		const parsed = parseVoteKey(key);
+		if (!parsed || !positive(at) || !noteAt(doc, parsed.noteId)) continue;
+		const list = byVoter.get(parsed.voterKey);
+		if (list) list.push({ noteId: parsed.noteId, at });
+		else byVoter.set(parsed.voterKey, [{ noteId: parsed.noteId, at }]);
+	}
+	const counted = new Map<string, string[]>();
+	for (const [voter, list] of byVoter) {
+		list.sort((a, b) => a.at - b.at || (a.noteId < b.noteId ? -1 : a.noteId > b.noteId ? 1 : 0));
+		counted.set(voter, (limit === undefined ? list : list.slice(0, Math.max(0, limit))).map((v) => v.noteId));
+	}
+	return counted;
+}
+
 /**
  * Casts or withdraws `voterKey`'s vote for a note. A voter has at most `limit` votes on live
  * notes; votes for deleted notes do not count.
  */
-export function toggleVote(doc: Y.Doc, noteId: string, voterKey: string, limit: number): VoteResult {
+export function toggleVote(doc: Y.Doc, noteId: string, voterKey: string, limit: number, now = Date.now()): VoteResult {
 	if (!noteAt(doc, noteId) || typeof voterKey !== 'string' || !voterKey) return 'invalid';
 	const votes = votesMap(doc);
 	const key = `${noteId}:${voterKey}`;
+	// Withdrawing also clears a vote beyond the limit (cast on another tablet meanwhile), which
+	// did not count.
 	if (votes.has(key)) {
 		votes.delete(key);
 		return 'removed';
 	}
-	let used = 0;
-	for (const [other, value] of votes.entries()) {
-		const parsed = parseVoteKey(other);
-		if (value === 1 && parsed?.voterKey === voterKey && noteAt(doc, parsed.noteId)) used++;
-	}
-	if (used >= limit) return 'limit';
-	votes.set(key, 1);
+	if ((countedVotes(doc, limit).get(voterKey)?.length ?? 0) >= limit) return 'limit';
+	votes.set(key, Math.max(1, now));
 	return 'added';
 }
 
 /**
- * The ids of the live notes `voterKey` has voted for: exactly the votes `toggleVote` counts
- * against the limit, so "votes left" and the limit always agree.
+ * The ids of the live notes `voterKey` has voted for, counted as `countedVotes` does, so "votes
+ * left", the limit and the totals always agree.
  */
-export function votesOf(doc: Y.Doc, voterKey: string): Set<string> {
-	const mine = new Set<string>();
-	for (const [key, value] of votesMap(doc).entries()) {
-		const parsed = parseVoteKey(key);
-		if (value === 1 && parsed && parsed.voterKey === voterKey && noteAt(doc, parsed.noteId)) mine.add(parsed.noteId);
-	}
-	return mine;
+export function votesOf(doc: Y.Doc, voterKey: string, limit?: number): Set<string> {
+	return new Set(countedVotes(doc, limit).get(voterKey) ?? []);
 }
 
-function voteCounts(doc: Y.Doc): Map<string, number> {
+function voteCounts(doc: Y.Doc, limit?: number): Map<string, number> {
 	const counts = new Map<string, number>();
-	for (const [key, value] of votesMap(doc).entries()) {
-		const parsed = parseVoteKey(key);
-		if (!parsed || value !== 1) continue;
-		counts.set(parsed.noteId, (counts.get(parsed.noteId) ?? 0) + 1);
-	}
+	for (const ids of countedVotes(doc, limit).values()) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
 	return counts;
 }
 
@@ -278,10 +291,10 @@ function byOrder(a: Note, b: Note): number {
 	return a.order - b.order || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Every valid note, grouped by quadrant and sorted for display. */
-export function notesByQuadrant(doc: Y.Doc, weightScale = MAX_WEIGHT_SCALE): NotesByQuadrant {
+/** Every valid note, grouped by quadrant and sorted for display; votes counted within `voteLimit` per voter. */
+export function notesByQuadrant(doc: Y.Doc, weightScale = MAX_WEIGHT_SCALE, voteLimit?: number): NotesByQuadrant {
 	const scale = cleanScale(weightScale);
-	const votes = voteCounts(doc);
+	const votes = voteCounts(doc, voteLimit);
 	const result: NotesByQuadrant = { P: [], E: [], S: [], T: [] };
 	for (const [id, raw] of notesMap(doc).entries()) {
 		const note = readNote(id, raw, scale, votes);
@@ -295,8 +308,8 @@ export function notesByQuadrant(doc: Y.Doc, weightScale = MAX_WEIGHT_SCALE): Not
  * The board's outcome: every note marked as an opportunity, with its countermeasure, heaviest
  * first, then most voted, then in board order.
  */
-export function outcomes(doc: Y.Doc, weightScale = MAX_WEIGHT_SCALE): Note[] {
-	return rankOpportunities(notesByQuadrant(doc, weightScale));
+export function outcomes(doc: Y.Doc, weightScale = MAX_WEIGHT_SCALE, voteLimit?: number): Note[] {
+	return rankOpportunities(notesByQuadrant(doc, weightScale, voteLimit));
 }
 
 /** The ranking behind `outcomes`, for callers that already hold the grouped notes. */
