@@ -182,7 +182,7 @@ export class FishboneBoard extends FishboneView {
 
 	/** Takes a measure off the short-list. */
 	unpick(id: string): boolean {
-		return this.ready && measures.unpickMeasure(this.doc, id);
+		return this.ready && measures.unpickMeasure(this.doc, this.causes, id, this.definition.topMeasures);
 	}
 
 	/** Moves a measure up (-1) or down (+1) in the short-list. */

@@ -168,10 +168,15 @@ export function pickMeasure(doc: Y.Doc, causes: readonly Cause[], id: string, to
 	return 'added';
 }
 
-/** Takes a measure off the short-list. */
-export function unpickMeasure(doc: Y.Doc, id: string): boolean {
+/**
+ * Takes a measure off the short-list. The list is written again as it was shown, less `id`: two
+ * tablets picking the last place at once store one measure too many, which the list hides (it
+ * shows `top`); it must not step in unasked when a place frees up.
+ */
+export function unpickMeasure(doc: Y.Doc, causes: readonly Cause[], id: string, top: number): boolean {
 	if (!picksMap(doc).has(id)) return false;
-	picksMap(doc).delete(id);
+	const eligible = new Set(measuresOf(causes).map((m) => m.id));
+	writeShortlist(doc, pickedIds(doc, eligible).slice(0, top).filter((other) => other !== id));
 	return true;
 }
 

@@ -196,11 +196,29 @@ describe('the ranked short-list', () => {
 		expect(moveMeasure(doc, causes(doc), ids[0], -1, 5)).toBe(false);
 		expect(moveMeasure(doc, causes(doc), ids[4], 1, 5)).toBe(false);
 		expect(list(doc)).toEqual([ids[0], ids[2], ids[1], ids[3], ids[4]]);
-		expect(unpickMeasure(doc, ids[1])).toBe(true);
+		expect(unpickMeasure(doc, causes(doc), ids[1], 5)).toBe(true);
 		expect(list(doc)).toEqual([ids[0], ids[2], ids[3], ids[4]]);
 		deleteCause(doc, ids[3]);
 		expect(list(doc)).toEqual([ids[0], ids[2], ids[4]]);
 		expect(picksMap(doc).has(ids[3])).toBe(false);
+	});
+
+	it('does not bring back a measure two tablets picked at once when a place frees up', () => {
+		const { doc: a, ids } = board();
+		for (const id of ids.slice(0, 4)) pickMeasure(a, causes(a), id, 5);
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		// Both take the last place, apart; merged, six are stored and five shown.
+		expect(pickMeasure(a, causes(a), ids[4], 5)).toBe('added');
+		expect(pickMeasure(b, causes(b), ids[5], 5)).toBe('added');
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		const shown = list(a);
+		expect(shown).toHaveLength(5);
+		expect(list(b)).toEqual(shown);
+		// Taking one off leaves four: the hidden sixth does not step in.
+		expect(unpickMeasure(a, causes(a), shown[0], 5)).toBe(true);
+		expect(list(a)).toEqual(shown.slice(1));
 	});
 
 	it('converges when two tablets reorder and add at once', () => {
