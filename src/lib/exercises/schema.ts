@@ -12,7 +12,9 @@ export type Locale = (typeof LOCALES)[number];
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('expected a non-empty text'));
 const key = v.pipe(
 	v.string(),
-	v.regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected a key of lowercase letters, digits, "-" or "_"')
+	v.regex(/^[a-z0-9][a-z0-9_-]*$/, 'expected a key of lowercase letters, digits, "-" or "_"'),
+	// The boards read keys of up to 64 characters (and would drop a longer one without a word).
+	v.maxLength(64, 'expected a key of at most 64 characters')
 );
 const wholeNumber = (min: number, max: number) =>
 	v.pipe(
@@ -296,7 +298,8 @@ export const MotBoardSchema = v.strictObject({
 	steps: v.optional(
 		v.pipe(
 			v.array(v.strictObject({ key: key, title: LocalizedSchema })),
-			v.minLength(1, 'expected at least 1 step')
+			v.minLength(1, 'expected at least 1 step'),
+			v.maxLength(8, 'expected at most 8 steps')
 		)
 	), // the five steps of service selling the 651 standards are written for
 	questions: v.pipe(

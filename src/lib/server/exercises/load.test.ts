@@ -209,6 +209,16 @@ describe('loadExercises on a folder with broken files', () => {
 		expect(problemsOf('flat-curve.yaml', problems).map((p) => p.field)).toEqual(['board.curve.max']);
 	});
 
+	it('refuses a file that is not UTF-8 (saved as GBK), and reads one with a BOM', () => {
+		// 标题 in GBK: bytes that are not UTF-8.
+		const gbk = Buffer.concat([Buffer.from(stringify({ ...pestExercise() }).replace(/PEST 分析|PEST/, 'X')), Buffer.from([0xb1, 0xea, 0xcc, 0xe2, 0x0a])]);
+		fs.writeFileSync(path.join(dir, 'gbk.yaml'), gbk);
+		fs.writeFileSync(path.join(dir, 'bom.yaml'), '\uFEFF' + stringify(pestExercise()));
+		const { exercises, problems } = loadExercises(dir);
+		expect(problemsOf('gbk.yaml', problems)).toEqual([{ file: 'gbk.yaml', field: '(file)', message: expect.stringMatching(/not UTF-8 .*GBK/) }]);
+		expect(exercises.map((e) => e.id)).toEqual(['bom']);
+	});
+
 	it('names unknown fields, and takes the id from the file name', () => {
 		write('typo.yaml', { ...pestExercise(), durration: 5 });
 		write('Bad Name.yaml', pestExercise());

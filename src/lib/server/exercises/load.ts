@@ -24,6 +24,8 @@ const EXTENSIONS = ['.yaml', '.yml'];
 /** Where a problem sits when no field can be named. */
 const WHOLE_FILE = '(file)';
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Reads every `*.yaml` / `*.yml` file of `dir`, keeping the valid ones; never throws. */
 export function loadExercises(dir: string = exercisesDir()): LoadResult {
 	let names: string[];
@@ -53,11 +55,20 @@ export function loadExercises(dir: string = exercisesDir()): LoadResult {
 		}
 		seen.set(id, file);
 
-		let source: string;
+		let bytes: Buffer;
 		try {
-			source = fs.readFileSync(path.join(dir, file), 'utf8');
+			bytes = fs.readFileSync(path.join(dir, file));
 		} catch (e) {
 			report([{ field: WHOLE_FILE, message: `cannot read the file: ${(e as Error).message}` }]);
+			continue;
+		}
+		let source: string;
+		try {
+			// Strictly: a file saved as GBK ("ANSI" on Chinese Windows) would otherwise load with
+			// every Chinese text turned into replacement characters, and pass.
+			source = UTF8.decode(bytes);
+		} catch {
+			report([{ field: WHOLE_FILE, message: 'not UTF-8 text (saved as GBK/ANSI?): save the file as UTF-8' }]);
 			continue;
 		}
 		const result = parseExercise(source);

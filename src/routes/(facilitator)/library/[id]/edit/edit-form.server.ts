@@ -29,7 +29,8 @@ export function valuesOf(def: ExerciseDefinition): EditValues {
 
 /** A number if the text is one; the text itself otherwise, so the schema says what it expected. */
 function numberOrText(raw: string): number | string | undefined {
-	const t = raw.trim();
+	// NFKC: a Chinese keyboard in full-width mode types １０ and ０．５.
+	const t = raw.normalize('NFKC').trim();
 	if (t === '') return undefined;
 	return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
 }

@@ -41,6 +41,26 @@ describe('the edit form of a custom copy', () => {
 		expect(exercise?.kind === 'moments-of-truth' && exercise.board.questions).toHaveLength(1);
 	});
 
+	it('reads numbers typed in full width, as a Chinese keyboard types them', () => {
+		const values = valuesOf(def);
+		values['phases[0].minutes'] = '１０';
+		values['rubric.peer_weight'] = '０．５';
+		const { exercise, problems } = validateExercise(applyForm(def, formOf(values)).candidate);
+		expect(problems).toEqual([]);
+		expect(exercise?.phases[0].minutes).toBe(10);
+		expect(exercise?.rubric.peer_weight).toBe(0.5);
+	});
+
+	it('refuses a board the tablets would cut down: more than 8 steps, keys over 64 characters', () => {
+		const values = valuesOf(def);
+		const board = def.board as { steps?: unknown[]; tools: { key: string }[] };
+		const steps = Array.from({ length: 9 }, (_, i) => ({ key: `s${i}`, title: { 'zh-CN': `第${i + 1}步`, en: `Step ${i + 1}` } }));
+		values.board = stringify({ ...def.board, steps, tools: [{ ...board.tools[0], key: 'k'.repeat(65) }, ...board.tools.slice(1)] });
+		const fields = validateExercise(applyForm(def, formOf(values)).candidate).problems.map((p) => p.field);
+		expect(fields).toContain('board.steps');
+		expect(fields).toContain('board.tools[0].key');
+	});
+
 	it('reports each wrong field by its form name and keeps what was typed', () => {
 		const values = valuesOf(def);
 		values['phases[1].minutes'] = 'abc';
