@@ -130,13 +130,18 @@ test('a full scoring round: facilitator and peers score, the leaderboard ranks, 
 	await expect(page.getByText(COMMENT).first()).toBeVisible();
 
 	// The CSV: UTF-8 with BOM, one row per scorer × group × criterion, the same numbers.
-	const response = await page.request.get(`/workshops/${id}/results.csv`);
+	// The link asks for the times in this browser's time zone.
+	const link = page.getByRole('link', { name: '导出 CSV' });
+	await expect(link).toHaveAttribute('href', /\?tz=/);
+	const response = await page.request.get((await link.getAttribute('href'))!);
 	expect(response.headers()['content-type']).toContain('text/csv');
 	const bytes = await response.body();
 	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	const [header, ...data] = parseCsv(bytes.toString('utf8').slice(1));
 	expect(header.slice(0, 4)).toEqual(['练习', '被评小组', '小组最终得分', '名次']);
 	expect(data).toHaveLength(4 * CRITERIA.length);
+	expect(header.at(-1)).toBe('更新时间（Asia/Shanghai）');
+	expect(data[0].at(-1)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 	const col = (name: string) => header.indexOf(name);
 	for (const row of data) {
 		const group = row[col('被评小组')] as '第1组' | '第2组';

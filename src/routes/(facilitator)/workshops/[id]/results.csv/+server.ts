@@ -28,7 +28,7 @@ export const GET: RequestHandler = ({ locals, url, params }) => {
 				m.scoring_csv_mark(),
 				m.scoring_csv_criterion_comment(),
 				m.scoring_csv_comment(),
-				`${m.scoring_csv_updated_at()} (${timeZone})`
+				m.scoring_csv_updated_at({ zone: timeZone })
 			],
 			facilitator: m.scoring_results_facilitator(),
 			peer: m.scoring_results_peer()
