@@ -63,6 +63,12 @@ export class ScoreForm {
 		this.#comment = text;
 	}
 
+	/** Whether a new score has been begun: a mark tapped or a comment typed, not yet stored. */
+	get begun(): boolean {
+		if (this.#stored) return false;
+		return Object.keys(this.#marks).length > 0 || this.#comment.trim() !== '' || Object.values(this.#comments).some((c) => c.trim() !== '');
+	}
+
 	/** How many criteria still lack a mark. */
 	get missing(): number {
 		return this.rubric.criteria.filter((c) => this.#marks[c.key] === undefined).length;
