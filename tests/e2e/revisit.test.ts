@@ -113,6 +113,23 @@ test('a learner revisits the ended workshop on a fresh device, writes the report
 	await later.waitForLoadState('networkidle');
 	await later.screenshot({ path: 'test-results/screenshots/revisit-recap.png', fullPage: true });
 
+	// Meanwhile the report is changed on a second device; this one, still on the older text, is
+	// stopped before it replaces that, and shows what was written there.
+	const phone = await freshDevice(browser);
+	await phone.goto(`/r/${aliceCode}`);
+	await phone.waitForLoadState('networkidle');
+	await phone.getByLabel('报告正文').fill('在手机上写的一段');
+	await expect(phone.getByText(/已保存（/)).toBeVisible();
+	await later.getByLabel('报告正文').fill(DRAFT + '（补一句）');
+	const conflict = later.getByRole('alert').filter({ hasText: '另一个页面或设备上改过' });
+	await expect(conflict).toBeVisible();
+	await expect(conflict).toContainText('在手机上写的一段');
+	await conflict.getByRole('button', { name: '用这里的版本' }).click();
+	await expect(later.getByText(/已保存（/)).toBeVisible();
+	await phone.reload();
+	await expect(phone.getByLabel('报告正文')).toHaveValue(DRAFT + '（补一句）');
+	await phone.context().close();
+
 	// Long enough now (counted in characters, as for Chinese): submit.
 	const full = DRAFT + '\n\n' + PARAGRAPH.repeat(Math.ceil(1000 / [...PARAGRAPH].length));
 	await later.getByLabel('报告正文').fill(full);

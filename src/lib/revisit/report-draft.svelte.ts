@@ -1,7 +1,7 @@
 import { MAX_REPORT, codePoints, countChars } from './count';
 
 /** Where the draft stands with respect to the server. */
-export type DraftStatus = 'saved' | 'unsaved' | 'saving' | 'offline' | 'too-long' | 'locked';
+export type DraftStatus = 'saved' | 'unsaved' | 'saving' | 'offline' | 'too-long' | 'locked' | 'conflict';
 
 /** How long typing must pause before the draft is sent. */
 export const DEBOUNCE_MS = 1000;
@@ -24,6 +24,8 @@ export class ReportDraft {
 	#savedAt = $state<number | null>(null);
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#sending: Promise<void> | null = null;
+	/** The text another tab or device saved meanwhile, while in conflict. */
+	#theirs = $state<{ body: string; updatedAt: number } | null>(null);
 	#endpoint: string;
 	#key: string;
 
@@ -55,6 +57,8 @@ export class ReportDraft {
 		if (value === this.#body) return;
 		this.#body = value;
 		this.#writeBackup(value);
+		// In conflict, typing goes on but nothing is sent until the writer has chosen.
+		if (this.#status === 'conflict') return;
 		this.#status = codePoints(value) > MAX_REPORT ? 'too-long' : 'unsaved';
 		this.#schedule(DEBOUNCE_MS);
 	}
@@ -79,21 +83,47 @@ export class ReportDraft {
 		return this.#body === this.#saved;
 	}
 
+	/** In conflict: the text saved elsewhere meanwhile. */
+	get theirs(): string | null {
+		return this.#theirs?.body ?? null;
+	}
+
+	/** In conflict: drops this tab's text for the one saved elsewhere. */
+	takeTheirs(): void {
+		if (!this.#theirs) return;
+		this.#body = this.#saved = this.#theirs.body;
+		this.#savedAt = this.#theirs.updatedAt;
+		this.#theirs = null;
+		this.#status = 'saved';
+		this.#dropBackup();
+	}
+
+	/** In conflict: saves this tab's text over the one saved elsewhere. */
+	async keepMine(): Promise<void> {
+		if (!this.#theirs) return;
+		// Now based on what is stored: the next save replaces it knowingly.
+		this.#savedAt = this.#theirs.updatedAt;
+		this.#saved = this.#theirs.body;
+		this.#theirs = null;
+		this.#status = 'unsaved';
+		await this.flush();
+	}
+
 	/** Sends the text now (before submitting, or when leaving); resolves when the server has it. */
 	async flush(): Promise<void> {
 		this.#clearTimer();
 		while (this.#sending) await this.#sending;
-		if (this.clean || this.#status === 'locked' || this.#status === 'too-long') return;
+		if (this.clean || this.#status === 'locked' || this.#status === 'too-long' || this.#status === 'conflict') return;
 		this.#sending = this.#send(this.#body).finally(() => (this.#sending = null));
 		await this.#sending;
 	}
 
 	/** Last-chance save when the page is hidden or closed (the browser finishes the request). */
 	flushOnExit(): void {
-		if (this.clean || this.#status === 'locked' || this.#status === 'too-long') return;
+		if (this.clean || this.#status === 'locked' || this.#status === 'too-long' || this.#status === 'conflict') return;
 		if (typeof navigator === 'undefined' || !navigator.sendBeacon) return;
 		// text/plain keeps the beacon a simple request; the endpoint parses the JSON itself.
-		navigator.sendBeacon(this.#endpoint, new Blob([JSON.stringify({ body: this.#body })], { type: 'text/plain' }));
+		navigator.sendBeacon(this.#endpoint, new Blob([JSON.stringify({ body: this.#body, base: this.#savedAt ?? 0 })], { type: 'text/plain' }));
 	}
 
 	/** Stops the timers (the backup on this device stays until the server has the text). */
@@ -103,7 +133,7 @@ export class ReportDraft {
 
 	#schedule(ms: number): void {
 		this.#clearTimer();
-		if (this.#status === 'too-long' || this.#status === 'locked') return;
+		if (this.#status === 'too-long' || this.#status === 'locked' || this.#status === 'conflict') return;
 		this.#timer = setTimeout(() => void this.flush(), ms);
 	}
 
@@ -119,7 +149,7 @@ export class ReportDraft {
 			response = await fetch(this.#endpoint, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ body })
+				body: JSON.stringify({ body, base: this.#savedAt ?? 0 })
 			});
 		} catch {
 			this.#status = 'offline';
@@ -139,7 +169,14 @@ export class ReportDraft {
 			}
 			return;
 		}
-		if (response.status === 409) this.#status = 'locked';
+		if (response.status === 409) {
+			const answer = (await response.json().catch(() => ({}))) as { reason?: string; body?: string; updatedAt?: number };
+			if (answer.reason === 'conflict' && typeof answer.body === 'string' && typeof answer.updatedAt === 'number') {
+				// Saved elsewhere meanwhile: neither text is lost; the writer chooses (the backup keeps this one).
+				this.#theirs = { body: answer.body, updatedAt: answer.updatedAt };
+				this.#status = 'conflict';
+			} else this.#status = 'locked';
+		}
 		else if (response.status === 413) this.#status = 'too-long';
 		else {
 			this.#status = 'offline';

@@ -41,11 +41,43 @@ describe('the report draft', () => {
 		expect(fetchMock).not.toHaveBeenCalled();
 		await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
 		expect(fetchMock).toHaveBeenCalledTimes(1);
-		expect(JSON.parse(fetchMock.mock.calls[0][1].body)).toEqual({ body: '学习' });
+		expect(JSON.parse(fetchMock.mock.calls[0][1].body)).toEqual({ body: '学习', base: 0 });
 		expect(d.status).toBe('saved');
 		expect(d.savedAt).toBe(5000);
 		expect(storage.items.has(KEY)).toBe(false);
 		expect(d.count).toBe(2);
+	});
+
+	it('stops on a conflict with a save made elsewhere, and lets the writer choose', async () => {
+		const d = draft('第一稿', 1000);
+		fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ reason: 'conflict', body: '手机上的版本', updatedAt: 3000 }), { status: 409 }));
+		d.body = '第一稿，加一句';
+		await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+		expect(JSON.parse(fetchMock.mock.calls[0][1].body)).toEqual({ body: '第一稿，加一句', base: 1000 });
+		expect(d.status).toBe('conflict');
+		expect(d.theirs).toBe('手机上的版本');
+		// Nothing more is sent while in conflict, and this tab's text stays on the device.
+		d.body = '第一稿，加两句';
+		await vi.advanceTimersByTimeAsync(DEBOUNCE_MS * 3);
+		expect(fetchMock).toHaveBeenCalledTimes(1);
+		expect(JSON.parse(storage.items.get(KEY)!).body).toBe('第一稿，加两句');
+		// Keeping this version sends it based on the other save.
+		await d.keepMine();
+		expect(JSON.parse(fetchMock.mock.calls[1][1].body)).toEqual({ body: '第一稿，加两句', base: 3000 });
+		expect(d.status).toBe('saved');
+		expect(d.theirs).toBeNull();
+	});
+
+	it('takes the version saved elsewhere when the writer chooses it', async () => {
+		const d = draft('第一稿', 1000);
+		fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ reason: 'conflict', body: '手机上的版本', updatedAt: 3000 }), { status: 409 }));
+		d.body = '第一稿！';
+		await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+		d.takeTheirs();
+		expect(d.body).toBe('手机上的版本');
+		expect(d.status).toBe('saved');
+		expect(d.savedAt).toBe(3000);
+		expect(storage.items.has(KEY)).toBe(false);
 	});
 
 	it('goes offline when the network fails and retries by itself', async () => {

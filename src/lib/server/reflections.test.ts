@@ -28,6 +28,29 @@ describe('learning reports', () => {
 		expect(reflections.get(s.bob.id).body).toBe('第二稿');
 	});
 
+	it('refuses a save based on an older text than the stored one, with the stored text', () => {
+		const s = seedWorkshop();
+		const laptop = new Date(2025, 0, 1, 9);
+		expect(reflections.save(s.bob.id, '电脑上的第一稿', laptop, 0)).toMatchObject({ ok: true });
+		// The phone, opened after, writes a long report on top of the laptop's draft.
+		const phone = new Date(2025, 0, 1, 20);
+		expect(reflections.save(s.bob.id, '手机上写的长报告', phone, laptop.getTime())).toMatchObject({ ok: true });
+		// Back on the laptop, still based on its own first draft: refused, and told what is stored.
+		expect(reflections.save(s.bob.id, '电脑上的第一稿x', new Date(2025, 0, 2), laptop.getTime())).toEqual({
+			ok: false,
+			reason: 'conflict',
+			body: '手机上写的长报告',
+			updatedAt: phone
+		});
+		expect(reflections.get(s.bob.id).body).toBe('手机上写的长报告');
+		// Saved knowingly over it (based on the phone's save), it goes through.
+		expect(reflections.save(s.bob.id, '电脑上的定稿', new Date(2025, 0, 3), phone.getTime())).toMatchObject({ ok: true });
+		// Submitting moves the time on, so a draft kept on a device is not taken for newer.
+		const submitted = new Date(2025, 0, 4);
+		reflections.submit(s.bob.id, 1, submitted);
+		expect(reflections.get(s.bob.id).updatedAt).toEqual(submitted);
+	});
+
 	it('submits only at the target, then freezes the report', () => {
 		const s = seedWorkshop();
 		reflections.save(s.bob.id, '短'.repeat(990) + ' '.repeat(50));

@@ -16,15 +16,26 @@ export function get(participantId: string): Reflection {
 	return row ?? { participantId, body: '', submittedAt: null, facilitatorComment: null, commentedAt: null, updatedAt: new Date(0) };
 }
 
-export type SaveResult = { ok: true; updatedAt: Date } | { ok: false; reason: 'submitted' | 'too-long' };
+export type SaveResult =
+	| { ok: true; updatedAt: Date }
+	| { ok: false; reason: 'submitted' | 'too-long' }
+	| { ok: false; reason: 'conflict'; body: string; updatedAt: Date };
 
-/** Stores a draft (autosave); refused once submitted, or when longer than MAX_REPORT. */
-export function save(participantId: string, body: string, now = new Date()): SaveResult {
+/**
+ * Stores a draft (autosave); refused once submitted, or when longer than MAX_REPORT. `base` is
+ * when the server stored the text the edit started from: when the report was saved since (from
+ * another tab or device) with other text, the save is refused as a conflict, with that text, so
+ * that nobody's words are replaced unseen. Without `base` (older pages) the last save wins.
+ */
+export function save(participantId: string, body: string, now = new Date(), base?: number): SaveResult {
 	if (codePoints(body) > MAX_REPORT) return { ok: false, reason: 'too-long' };
 	const d = db.get();
 	return d.transaction((tx) => {
 		const row = tx.select().from(reflection).where(eq(reflection.participantId, participantId)).get();
 		if (row?.submittedAt) return { ok: false as const, reason: 'submitted' as const };
+		if (row && base !== undefined && row.updatedAt.getTime() > base && row.body !== body) {
+			return { ok: false as const, reason: 'conflict' as const, body: row.body, updatedAt: row.updatedAt };
+		}
 		tx.insert(reflection)
 			.values({ participantId, body, updatedAt: now })
 			.onConflictDoUpdate({ target: reflection.participantId, set: { body, updatedAt: now } })
@@ -44,7 +55,7 @@ export function submit(participantId: string, target: number, now = new Date()):
 	db.get()
 		.insert(reflection)
 		.values({ participantId, body: row.body, submittedAt: now, updatedAt: now })
-		.onConflictDoUpdate({ target: reflection.participantId, set: { submittedAt: now } })
+		.onConflictDoUpdate({ target: reflection.participantId, set: { submittedAt: now, updatedAt: now } })
 		.run();
 	return { ok: true };
 }

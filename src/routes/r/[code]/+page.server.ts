@@ -23,8 +23,15 @@ export const actions = {
 		const form = await request.formData();
 		const body = form.get('body');
 		if (typeof body === 'string') {
-			const saved = reflections.save(participant.id, body.replace(/\r\n/g, '\n'));
+			const text = body.replace(/\r\n/g, '\n');
+			const base = Number(form.get('base'));
+			const saved = reflections.save(participant.id, text, new Date(), Number.isFinite(base) && form.has('base') ? base : undefined);
 			if (!saved.ok && saved.reason === 'too-long') return fail(413, { message: m.revisit_report_too_long() });
+			if (!saved.ok && saved.reason === 'conflict') return fail(409, { message: m.revisit_report_conflict() });
+			// Submitted meanwhile (another tab): this text was not stored, so do not say it was sent.
+			if (!saved.ok && saved.reason === 'submitted' && reflections.get(participant.id).body !== text) {
+				return fail(409, { message: m.revisit_report_locked() });
+			}
 		}
 		const result = reflections.submit(participant.id, workshop.reportTarget);
 		if (!result.ok) return fail(400, { message: m.revisit_report_short({ missing: result.missing }) });
