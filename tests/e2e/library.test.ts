@@ -87,6 +87,25 @@ test('a facilitator browses, previews, copies and edits an exercise', async ({ p
 	await page.goto(copyUrl);
 	await expect(page.getByRole('region', { name: '评分标准' })).toContainText('学员互评占 30%');
 
+	// Two tabs on the same copy: the second save does not replace the first's unseen.
+	const other = await page.context().newPage();
+	await other.goto(`${copyUrl}/edit`);
+	await page.goto(`${copyUrl}/edit`);
+	await page.getByLabel('标题（英文）').fill('Saved in the first tab');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page).toHaveURL(/\?saved=1$/);
+	await other.getByLabel('学员互评占比（0–1）').fill('0.5');
+	await other.getByRole('button', { name: '保存' }).click();
+	await expect(other.getByRole('alert')).toContainText('刚在另一个页面保存过');
+	await expect(other.getByLabel('学员互评占比（0–1）')).toHaveValue('0.5');
+	await page.goto(copyUrl);
+	await expect(page.getByRole('region', { name: '评分标准' })).toContainText('学员互评占 30%');
+	// Saved again, knowingly, it goes through.
+	await other.getByRole('button', { name: '保存' }).click();
+	await expect(other).toHaveURL(/\?saved=1$/);
+	await expect(other.getByRole('region', { name: '评分标准' })).toContainText('学员互评占 50%');
+	await other.close();
+
 	// The copy is listed among "my exercises".
 	await page.goto('/library');
 	await expect(page.getByRole('region', { name: '我的练习' }).getByRole('link', { name: MY_TITLE })).toBeVisible();

@@ -30,6 +30,12 @@ export const actions = {
 			return fail(400, { message: m.error_generic(), values: null, problems: [] });
 		}
 		const { values, candidate, boardProblem } = applyForm(custom.definitionOf(exercise), form);
+		// Saved from another tab since this form was opened: say so rather than replace that unseen.
+		// The answer carries the stored revision, so saving again replaces it knowingly.
+		const revision = exercise.updatedAt.getTime();
+		if (form.has('revision') && Number(form.get('revision')) !== revision) {
+			return fail(409, { message: m.library_edit_conflict(), values, problems: [], revision });
+		}
 		const invalid = (problems: { field: string; message: string }[]) =>
 			fail(400, { message: m.library_edit_invalid({ count: problems.length }), values, problems });
 		// An unreadable board is never saved, even though the rest is checked against the stored one.
