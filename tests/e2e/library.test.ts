@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createFacilitator, login } from './fixtures';
+import Database from 'better-sqlite3';
+import { E2E_DB, createFacilitator, login } from './fixtures';
 
 // The library journey: browse by kind → preview (phases, board, rubric) → copy → edit the title
 // → a refused edit keeps what was typed → the copy in a new workshop's agenda picker → two
@@ -210,4 +211,26 @@ test('another facilitator cannot open someone else’s copy', async ({ page, bro
 	expect(overflow).toBeLessThanOrEqual(0);
 	await p2.screenshot({ path: `${SHOTS}/library-preview-phone.png`, fullPage: true });
 	await other.close();
+});
+
+test('a copy that no longer fits the format can still be deleted from the library', async ({ page }) => {
+	await login(page, createFacilitator('丙'));
+	await page.goto('/library');
+	await page.getByRole('link', { name: PEST }).click();
+	await page.getByRole('button', { name: '复制为我的版本' }).click();
+	await expect(page).toHaveURL(/\/edit$/);
+	const id = new URL(page.url()).pathname.split('/')[2];
+	// As a copy stored before the format was tightened: it no longer validates.
+	const db = new Database(E2E_DB);
+	db.pragma('busy_timeout = 5000');
+	db.prepare("UPDATE custom_exercise SET definition = json_set(definition, '$.duration_minutes', -1) WHERE id = ?").run(id);
+	db.close();
+	expect((await page.goto(`/library/${id}`))?.status()).toBe(404);
+	await page.goto('/library');
+	const problems = page.getByRole('region', { name: /我的练习中有无法使用的版本/ });
+	await expect(problems).toContainText(id);
+	page.once('dialog', (dialog) => dialog.accept());
+	await problems.getByRole('button', { name: '删除这个版本' }).click();
+	await expect(page).toHaveURL(/\/library\?deleted=1$/);
+	await expect(page.getByText(id)).toHaveCount(0);
 });
