@@ -1,5 +1,6 @@
 import { parseDocument, stringify } from 'yaml';
 import type { ExerciseDefinition } from '$lib/exercises/schema';
+import * as m from '$lib/paraglide/messages';
 import {
 	BOARD,
 	BOARD_MAX,
@@ -79,9 +80,13 @@ function parseBoard(source: string): { value: unknown } | { problem: EditProblem
 		const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: true });
 		if (doc.errors.length > 0) {
 			const e = doc.errors[0];
-			const where = e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
 			const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-			return { problem: { field: BOARD, message: `YAML syntax error${where}: ${what}` } };
+			const message = e.linePos
+				? m.library_board_syntax({ line: e.linePos[0].line, col: e.linePos[0].col, detail: what })
+				: m.library_board_syntax_nowhere({ detail: what });
+			// The usual cause when typing with a Chinese keyboard: a full-width colon or space.
+			const fullWidth = /[：　]/.test(source) ? ` ${m.library_board_fullwidth()}` : '';
+			return { problem: { field: BOARD, message: `${message}${fullWidth}` } };
 		}
 		// Aliases are expanded with the library's own bound, so a hostile text cannot blow up.
 		return { value: doc.toJS({ maxAliasCount: 100 }) ?? undefined };

@@ -78,7 +78,10 @@ describe('the edit form of a custom copy', () => {
 		values.board = 'tools:\n  - key: a\n   title: [';
 		const broken = applyForm(def, formOf(values));
 		expect(broken.boardProblem?.field).toBe('board');
-		expect(broken.boardProblem?.message).toMatch(/YAML syntax error at line \d+/);
+		expect(broken.boardProblem?.message).toMatch(/白板内容（YAML）第 \d+ 行第 \d+ 列格式有误/);
+		// Typed with a full-width colon, as a Chinese keyboard does: the message says what to look for.
+		values.board = 'tools：\n  - key: a';
+		expect(applyForm(def, formOf(values)).boardProblem?.message).toMatch(/全角冒号/);
 
 		values.board = stringify({ ...def.board, curve: { min: 5, max: 1 } });
 		const problems = validateExercise(applyForm(def, formOf(values)).candidate).problems;
