@@ -91,7 +91,8 @@ describe('joining with a code', () => {
 	});
 
 	it('hands the device to someone else: "not you?" forgets the participant here and opens the join form', async () => {
-		const joined = await submit(await formAttempt(), '小陈');
+		const attempt = await formAttempt();
+		const joined = await submit(attempt, '小陈');
 		const cookies = joined.headers.getSetCookie().map((c) => c.split(';')[0]);
 		const device = cookies.find((c) => c.startsWith('huddle_revisit='))!;
 		const participant = cookies.find((c) => c.startsWith('huddle_participant='))!;
@@ -110,6 +111,9 @@ describe('joining with a code', () => {
 		expect(cleared.some((c) => /^huddle_revisit=;/.test(c))).toBe(true);
 		// 小陈 stays in the workshop.
 		expect(namesInWorkshop()).toContain('小陈');
+		// The next learner, sent back to the old form (back button), joins as themselves.
+		expect((await submit(attempt, '小林')).status).toBe(303);
+		expect(namesInWorkshop()).toEqual(expect.arrayContaining(['小陈', '小林']));
 	});
 
 	it('works over plain http without ORIGIN, as `npm start` serves it', async () => {

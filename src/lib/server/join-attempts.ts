@@ -4,10 +4,11 @@ import { newId } from './ids';
  * Each join form carries a one-time attempt id, so that sending it twice (a double tap on slow
  * Wi-Fi, before the first answer arrives) makes one participant, not two: the repeat signs in the
  * participant the first one made, with the same cookie token (whichever answer the browser keeps,
- * its cookie works). Kept in memory only, for ten minutes; after a restart in between, a repeat
- * joins anew, as it did before this existed.
+ * its cookie works). Kept in memory only, for two minutes (a double tap on slow Wi-Fi spans
+ * seconds; a form kept longer, reached with the back button, joins anew); after a restart in
+ * between, a repeat joins anew, as it did before this existed.
  */
-const TTL_MS = 10 * 60_000;
+const TTL_MS = 2 * 60_000;
 const MAX_ENTRIES = 10_000;
 const ATTEMPT = /^[a-z2-7]{16}$/;
 
@@ -36,4 +37,9 @@ export function remember(attempt: string, workshopId: string, participantId: str
 		made.delete(key);
 	}
 	made.set(attempt, { workshopId, participantId, token, at: now });
+}
+
+/** Forgets what `participantId`'s form made: the device was handed on ("not you?"), so an old form on it must not sign the next person in as them. */
+export function forgetParticipant(participantId: string): void {
+	for (const [key, entry] of made) if (entry.participantId === participantId) made.delete(key);
 }

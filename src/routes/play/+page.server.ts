@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { PRESENCE_COLOURS } from '$lib/groups';
 import { int, text } from '$lib/server/forms';
+import * as attempts from '$lib/server/join-attempts';
 import * as participants from '$lib/server/participants';
 import * as workshops from '$lib/server/workshops';
 import * as roleplay from '$lib/server/roleplay';
@@ -58,6 +59,7 @@ export const actions = {
 		const p = locals.participant;
 		if (!p) redirect(303, '/join');
 		if (p.revisitCode) device.forget(cookies, url, p.revisitCode);
+		attempts.forgetParticipant(p.id);
 		cookies.delete(participants.COOKIE, { path: '/' });
 		const w = workshops.get(p.workshopId);
 		redirect(303, w ? `/join/${w.joinCode}` : '/join');
