@@ -8,6 +8,7 @@
  * voted on two devices at once; the short-list is sorted by place then id and cut at its length.
  */
 import * as Y from 'yjs';
+import { earliestVotes } from '../votes';
 import { flatten, type Cause } from './model';
 
 /** The outcome of a vote toggle. */
@@ -56,33 +57,9 @@ export function voterKey(participantId: string | null): string {
 	return participantId ? `p:${participantId}` : 'facilitator';
 }
 
-/** Splits a vote key at its first ':' (cause ids never contain one; voter keys may). */
-function parseVoteKey(key: string): { causeId: string; voter: string } | null {
-	const at = key.indexOf(':');
-	if (at <= 0 || at === key.length - 1) return null;
-	return { causeId: key.slice(0, at), voter: key.slice(at + 1) };
-}
-
-function positive(value: unknown): value is number {
-	return typeof value === 'number' && Number.isFinite(value) && value > 0;
-}
-
 /** The counted votes of every voter: their earliest `limit` votes on live measures. */
 function countedVotes(doc: Y.Doc, eligible: ReadonlySet<string>, limit: number): Map<string, string[]> {
-	const byVoter = new Map<string, { causeId: string; at: number }[]>();
-	for (const [key, at] of votesMap(doc).entries()) {
-		const parsed = parseVoteKey(key);
-		if (!parsed || !positive(at) || !eligible.has(parsed.causeId)) continue;
-		const list = byVoter.get(parsed.voter);
-		if (list) list.push({ causeId: parsed.causeId, at });
-		else byVoter.set(parsed.voter, [{ causeId: parsed.causeId, at }]);
-	}
-	const counted = new Map<string, string[]>();
-	for (const [voter, list] of byVoter) {
-		list.sort((a, b) => a.at - b.at || (a.causeId < b.causeId ? -1 : a.causeId > b.causeId ? 1 : 0));
-		counted.set(voter, list.slice(0, Math.max(0, limit)).map((v) => v.causeId));
-	}
-	return counted;
+	return earliestVotes(votesMap(doc).entries(), (id) => eligible.has(id), limit);
 }
 
 /** The measures among `causes`, in board order, without votes. */

@@ -11,6 +11,7 @@
  */
 import * as Y from 'yjs';
 import type { Localized } from '../types';
+import { earliestVotes } from '../votes';
 
 /** The four quadrants, in board order. */
 export const QUADRANTS = ['P', 'E', 'S', 'T'] as const;
@@ -191,36 +192,14 @@ export function setWeight(doc: Y.Doc, id: string, weight: number | null, scale: 
 	return true;
 }
 
-/** Splits a vote key at its first ':' (note ids never contain one; voter keys may). */
-function parseVoteKey(key: string): { noteId: string; voterKey: string } | null {
-	const at = key.indexOf(':');
-	if (at <= 0 || at === key.length - 1) return null;
-	return { noteId: key.slice(0, at), voterKey: key.slice(at + 1) };
-}
-
-const positive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
-
 /**
  * The counted votes of every voter: their earliest `limit` votes on live notes (every vote when
- * no limit is given). A vote's value is when it was cast (older boards stored 1: the earliest).
- * Two tablets of the same learner, each within the limit while apart, merge into more votes
- * than the limit: only the first ones count, the same on every tablet.
+ * no limit is given). Boards from before votes had times stored 1: the earliest. Two tablets of
+ * the same learner, each within the limit while apart, merge into more votes than the limit:
+ * only the first ones count, the same on every tablet.
  */
 function countedVotes(doc: Y.Doc, limit?: number): Map<string, string[]> {
-	const byVoter = new Map<string, { noteId: string; at: number }[]>();
-	for (const [key, at] of votesMap(doc).entries()) {
-		const parsed = parseVoteKey(key);
-		if (!parsed || !positive(at) || !noteAt(doc, parsed.noteId)) continue;
-		const list = byVoter.get(parsed.voterKey);
-		if (list) list.push({ noteId: parsed.noteId, at });
-		else byVoter.set(parsed.voterKey, [{ noteId: parsed.noteId, at }]);
-	}
-	const counted = new Map<string, string[]>();
-	for (const [voter, list] of byVoter) {
-		list.sort((a, b) => a.at - b.at || (a.noteId < b.noteId ? -1 : a.noteId > b.noteId ? 1 : 0));
-		counted.set(voter, (limit === undefined ? list : list.slice(0, Math.max(0, limit))).map((v) => v.noteId));
-	}
-	return counted;
+	return earliestVotes(votesMap(doc).entries(), (id) => noteAt(doc, id) !== null, limit);
 }
 
 /**
