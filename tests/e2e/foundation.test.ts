@@ -23,6 +23,9 @@ test('a classroom runs a PEST board end to end', async ({ page, browser }) => {
 	// First run: onboarding creates the administrator.
 	await page.goto('/');
 	await expect(page).toHaveURL(/\/setup$/);
+	// Type only once the page is live: hydration would reset a value typed before it (a CI run
+	// lost the name that way and stayed on /setup).
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('姓名').fill('王老师');
 	await page.getByLabel('电子邮箱').fill('wang@example.com');
 	await page.getByLabel('密码').fill('s3cret-passw0rd');
