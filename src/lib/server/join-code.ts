@@ -1,3 +1,5 @@
+import { normaliseTypedCode } from './typed-code';
+
 /** Letters and digits that cannot be mistaken for one another: no 0/O, no 1/I/L. */
 export const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** Length of a join code. */
@@ -15,12 +17,9 @@ export function generate(): string {
 	return out.join('');
 }
 
-/**
- * Normalises what a person typed: upper-case, with spaces and dashes dropped. NFKC first turns
- * the full-width letters and dashes of a Chinese keyboard (ＡＢ－３) into ASCII ones.
- */
+/** Normalises what a person typed (see normaliseTypedCode). */
 export function normalise(input: string): string {
-	return input.slice(0, 64).normalize('NFKC').toUpperCase().replace(/[\s\p{Pd}]/gu, '');
+	return normaliseTypedCode(input);
 }
 
 /** Whether a normalised string has the shape of a join code. */

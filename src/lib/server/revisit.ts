@@ -3,6 +3,7 @@ import * as db from './db';
 import { participant, workshop, type Participant, type Workshop } from './db/schema';
 import { ALPHABET } from './join-code';
 import { RateLimiter } from './rate-limit';
+import { normaliseTypedCode } from './typed-code';
 
 // The revisit code is the participant's only key to their recap, on any device, with no
 // account: a bearer secret printed on a slip. 10 characters from the 31-letter join-code
@@ -29,12 +30,9 @@ export function generateCode(): string {
 	return out.join('');
 }
 
-/**
- * Normalises what a person typed or a link carried: upper-case, spaces and dashes dropped. NFKC
- * first turns the full-width letters and dashes of a Chinese keyboard (ＡＢ－３) into ASCII ones.
- */
+/** Normalises what a person typed or a link carried (see normaliseTypedCode). */
 export function normalise(input: string): string {
-	return input.slice(0, 64).normalize('NFKC').toUpperCase().replace(/[\s\p{Pd}]/gu, '');
+	return normaliseTypedCode(input);
 }
 
 /** Whether a normalised string has the shape of a revisit code. */
