@@ -4,14 +4,13 @@
  * reviews the first), shows the reviewer the target's board read-only, and shows the reviewed
  * group what was written only once the facilitator releases the reviews.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { MAX_REVIEW } from '../activities/mot/limits';
-import { boardDoc } from '../docs';
 import { byName } from '../locale-format';
-import { SqliteStorage } from './collab/sqlite-storage';
 import * as db from './db';
-import { activity, review, snapshot, type Activity, type Participant } from './db/schema';
+import { boardState } from './scoring/boards';
+import { activity, review, type Activity, type Participant } from './db/schema';
 import { newId } from './ids';
 import * as workshops from './workshops';
 
@@ -175,28 +174,6 @@ export function targetBoard(activityId: string, p: Participant): Uint8Array | nu
 	if (!act || !p.groupId) return null;
 	const targetId = targetOf(act.id, p.groupId);
 	if (!targetId) return null;
-	return boardState(act.workshopId, boardDoc(act.id, targetId));
-}
-
-/** A document's stored state merged into one update (empty document when nothing is stored). */
-export function boardState(workshopId: string, name: string): Uint8Array {
-	const doc = new Y.Doc();
-	try {
-		const { updates } = new SqliteStorage(db.get().$client).load(name);
-		if (updates.length === 0) {
-			const snap = db.get().select().from(snapshot).where(and(eq(snapshot.doc, name), eq(snapshot.workshopId, workshopId))).get();
-			if (snap) updates.push(new Uint8Array(snap.state));
-		}
-		for (const update of updates) {
-			try {
-				Y.applyUpdate(doc, update);
-			} catch (error) {
-				// The room skips a corrupt row too; the rest of the board is still worth showing.
-				console.error(`reviews: skipping a corrupt stored update of ${name}`, error);
-			}
-		}
-		return Y.encodeStateAsUpdate(doc);
-	} finally {
-		doc.destroy();
-	}
+	// Read as the results page reads it; a board nobody wrote on is an empty document.
+	return boardState(act.id, targetId) ?? Y.encodeStateAsUpdate(new Y.Doc());
 }

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import * as Y from 'yjs';
 import { boardDoc } from '../../docs';
 import { SqliteStorage } from '../collab/sqlite-storage';
 import * as db from '../db';
 import { snapshot } from '../db/schema';
+import { mergeStored } from '../snapshots';
 
 /**
  * The stored state of one group's board, as one Yjs update: the merged update log (every update
@@ -16,7 +16,8 @@ export function boardState(activityId: string, groupId: string): Uint8Array | nu
 	const name = boardDoc(activityId, groupId);
 	const d = db.get();
 	const { updates } = new SqliteStorage(d.$client).load(name);
-	if (updates.length > 0) return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+	// A corrupt row is skipped, as the room skips it: the rest of the board is still worth showing.
+	if (updates.length > 0) return updates.length === 1 ? updates[0] : mergeStored(updates);
 	const snap = d.select({ state: snapshot.state }).from(snapshot).where(eq(snapshot.doc, name)).get();
 	return snap ? new Uint8Array(snap.state) : null;
 }
