@@ -113,17 +113,17 @@ export class ReportDraft {
 	async flush(): Promise<void> {
 		this.#clearTimer();
 		while (this.#sending) await this.#sending;
-		if (this.clean || this.#status === 'locked' || this.#status === 'too-long' || this.#status === 'conflict') return;
+		if (this.clean || this.#halted) return;
 		this.#sending = this.#send(this.#body).finally(() => (this.#sending = null));
 		await this.#sending;
 	}
 
 	/** Last-chance save when the page is hidden or closed (the browser finishes the request). */
 	flushOnExit(): void {
-		if (this.clean || this.#status === 'locked' || this.#status === 'too-long' || this.#status === 'conflict') return;
+		if (this.clean || this.#halted) return;
 		if (typeof navigator === 'undefined' || !navigator.sendBeacon) return;
 		// text/plain keeps the beacon a simple request; the endpoint parses the JSON itself.
-		navigator.sendBeacon(this.#endpoint, new Blob([JSON.stringify({ body: this.#body, base: this.#savedAt ?? 0 })], { type: 'text/plain' }));
+		navigator.sendBeacon(this.#endpoint, new Blob([this.#payload(this.#body)], { type: 'text/plain' }));
 	}
 
 	/** Stops the timers (the backup on this device stays until the server has the text). */
@@ -133,8 +133,18 @@ export class ReportDraft {
 
 	#schedule(ms: number): void {
 		this.#clearTimer();
-		if (this.#status === 'too-long' || this.#status === 'locked' || this.#status === 'conflict') return;
+		if (this.#halted) return;
 		this.#timer = setTimeout(() => void this.flush(), ms);
+	}
+
+	/** Nothing is sent until the writer acts: too long, submitted elsewhere, or in conflict. */
+	get #halted(): boolean {
+		return this.#status === 'too-long' || this.#status === 'locked' || this.#status === 'conflict';
+	}
+
+	/** What a save sends: the text, and when the server stored the text it started from. */
+	#payload(body: string): string {
+		return JSON.stringify({ body, base: this.#savedAt ?? 0 });
 	}
 
 	#clearTimer(): void {
@@ -149,7 +159,7 @@ export class ReportDraft {
 			response = await fetch(this.#endpoint, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ body, base: this.#savedAt ?? 0 })
+				body: this.#payload(body)
 			});
 		} catch {
 			this.#status = 'offline';
