@@ -5,14 +5,14 @@
  */
 
 /** `<item>:<voter>` split at the first ':' (voter keys may contain more), or null. */
-export function parseVoteKey(key: string): { item: string; voter: string } | null {
+function parseVoteKey(key: string): { item: string; voter: string } | null {
 	const at = key.indexOf(':');
 	if (at <= 0 || at === key.length - 1) return null;
 	return { item: key.slice(0, at), voter: key.slice(at + 1) };
 }
 
 /** Whether a stored value is a vote: the time it was cast, a positive number. */
-export function isVote(value: unknown): value is number {
+function isVote(value: unknown): value is number {
 	return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
