@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { createFacilitator, liveWorkshop, login } from './fixtures';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createFacilitator, joinAs, liveWorkshop, login } from './fixtures';
 
 // Running the room: a facilitator drives phases (with undo), a silent brainstorming round, the
 // timer every screen shares, locks, and the presentations, from the console; learners' tablets
@@ -15,25 +15,6 @@ async function secondsLeft(timer: Locator): Promise<number> {
 	if (!parts) throw new Error(`no time in "${text}"`);
 	const [h, m, s] = parts[3] ? [+parts[1], +parts[2], +parts[3]] : [0, +parts[1], +parts[2]];
 	return h * 3600 + m * 60 + s;
-}
-
-/**
- * A learner joining on their own tablet. Like the fixture's `joinAs`, but it fills the form again
- * if hydration, late on a busy machine, cleared the name typed before it.
- */
-async function joinAs(browser: Browser, code: string, name: string, group: string): Promise<Page> {
-	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 }, hasTouch: true });
-	const page = await context.newPage();
-	await page.goto(`/join/${code}`);
-	await expect(async () => {
-		if (!/\/play$/.test(page.url())) {
-			await page.getByLabel('你的名字').fill(name, { timeout: 5000 });
-			await page.getByRole('radio', { name: new RegExp(group) }).check({ timeout: 5000 });
-			await page.getByRole('button', { name: '加入' }).click({ timeout: 5000 });
-		}
-		await expect(page).toHaveURL(/\/play$/, { timeout: 10_000 });
-	}).toPass({ timeout: 90_000 });
-	return page;
 }
 
 async function addNote(page: Page, text: string) {

@@ -21,8 +21,6 @@ export function createFacilitator(name = '测试讲师'): { email: string; passw
 /** Signs a facilitator in on `page`. */
 export async function login(page: Page, creds: { email: string; password: string }): Promise<void> {
 	await page.goto('/login');
-	// Type only once the page is live: hydration would reset a value typed before it.
-	await page.waitForLoadState('networkidle');
 	await page.getByLabel('电子邮箱').fill(creds.email);
 	await page.getByLabel('密码').fill(creds.password);
 	await page.getByRole('button', { name: '登录' }).click();
@@ -62,8 +60,6 @@ export async function joinAs(
 	const context = await browser.newContext({ locale: 'zh-CN', viewport, hasTouch: true, isMobile: viewport.width < 600 });
 	const page = await context.newPage();
 	await page.goto(`/join/${code}`);
-	// Type only once the page is live: hydration would reset a value typed before it.
-	await page.waitForLoadState('networkidle');
 	await page.getByLabel('你的名字').fill(name);
 	await page.getByRole('radio', { name: new RegExp(group) }).check();
 	await page.getByRole('button', { name: '加入' }).click();

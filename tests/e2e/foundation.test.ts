@@ -10,8 +10,6 @@ async function learner(browser: Browser, code: string, name: string, group: stri
 	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 }, hasTouch: true });
 	const page = await context.newPage();
 	await page.goto(`/join/${code}`);
-	// Type only once the page is live: hydration would reset a value typed before it.
-	await page.waitForLoadState('networkidle');
 	await page.getByLabel('你的名字').fill(name);
 	await page.getByRole('radio', { name: new RegExp(group) }).check();
 	await page.getByRole('button', { name: '加入' }).click();
@@ -23,9 +21,6 @@ test('a classroom runs a PEST board end to end', async ({ page, browser }) => {
 	// First run: onboarding creates the administrator.
 	await page.goto('/');
 	await expect(page).toHaveURL(/\/setup$/);
-	// Type only once the page is live: hydration would reset a value typed before it (a CI run
-	// lost the name that way and stayed on /setup).
-	await page.waitForLoadState('networkidle');
 	await page.getByLabel('姓名').fill('王老师');
 	await page.getByLabel('电子邮箱').fill('wang@example.com');
 	await page.getByLabel('密码').fill('s3cret-passw0rd');
@@ -82,8 +77,6 @@ test('a wrong join code gets a clear message', async ({ page }) => {
 
 test('a wrong password gets one message that names neither part', async ({ page }) => {
 	await page.goto('/login');
-	// Type only once the page is live: hydration would reset a value typed before it.
-	await page.waitForLoadState('networkidle');
 	await page.getByLabel('电子邮箱').fill('wang@example.com');
 	await page.getByLabel('密码').fill('wrong-password');
 	await page.getByRole('button', { name: '登录' }).click();
