@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createFacilitator, joinAs, liveWorkshop, login } from './fixtures';
+import { createFacilitator, joinAs, liveWorkshop, login, rate } from './fixtures';
 
 // Peer scoring is run from the console, beside the presentation queue: the trainer calls a group
 // up, opens scoring there, and the other group's tablet shows the rubric for the group presenting
@@ -10,7 +10,7 @@ const stamp = Date.now().toString(36);
 test('the console opens and closes peer scoring for the group presenting', async ({ page, browser }) => {
 	test.slow(); // a console and two tablets
 	await login(page, createFacilitator('评分讲师'));
-	const { id, code } = await liveWorkshop(page, { title: `控制台评分 ${stamp}`, groups: 2, exerciseId: 'pest-express-market' });
+	const { id, code } = await liveWorkshop(page, { title: `控制台评分 ${stamp}`, groups: 3, exerciseId: 'pest-express-market' });
 	const scorer = await joinAs(browser, code, '小王', '第2组');
 
 	await page.goto(`/workshops/${id}/console`);
@@ -27,6 +27,14 @@ test('the console opens and closes peer scoring for the group presenting', async
 	await expect(controls.getByText('评分进行中')).toBeVisible();
 	await expect(rubric).toBeVisible({ timeout: 20_000 });
 	await expect(rubric.getByRole('button', { name: /第1组/ })).toHaveAttribute('aria-pressed', 'true');
+
+	// Sent: the score stays in view, said to be in, and no blank form for a group not yet heard.
+	await rate(rubric, { 环境洞察: 4, 机会与威胁判断: 3, 对策可行: 4, 汇报表达: 5 });
+	await rubric.getByRole('button', { name: '提交评分' }).click();
+	await expect(rubric.getByRole('status')).toHaveText('已提交对第1组的评分。');
+	await expect(rubric.getByRole('button', { name: /第1组/ })).toHaveAttribute('aria-pressed', 'true');
+	await expect(rubric.getByRole('button', { name: /第3组/ })).toHaveAttribute('aria-pressed', 'false');
+	await expect(rubric.getByRole('button', { name: '修改评分' })).toBeVisible();
 	await presentations.screenshot({ path: 'test-results/screenshots/console-scoring.png' });
 
 	// The trainer's own rubric for the group presenting stays usable beside the controls.

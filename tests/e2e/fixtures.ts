@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 /** The database the end-to-end server runs on (see serve-fresh.js). */
 export const E2E_DB = path.resolve('test-results/e2e-data/huddle.db');
@@ -65,4 +65,11 @@ export async function joinAs(
 	await page.getByRole('button', { name: '加入' }).click();
 	await expect(page).toHaveURL(/\/play$/);
 	return page;
+}
+
+/** One tap per criterion on a rubric form inside `scope`: `{ 环境洞察: 4, … }`. */
+export async function rate(scope: Locator, values: Record<string, number>): Promise<void> {
+	for (const [criterion, value] of Object.entries(values)) {
+		await scope.getByRole('group', { name: new RegExp(`^${criterion}`) }).getByRole('radio', { name: new RegExp(`^${value} 分`) }).check();
+	}
 }

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createFacilitator, joinAs, liveWorkshop, login } from './fixtures';
+import { expect, test, type Page } from '@playwright/test';
+import { createFacilitator, joinAs, liveWorkshop, login, rate } from './fixtures';
 
 // The facilitator's laptop is in Beijing time, whatever the server's zone: the CSV follows the laptop.
 test.use({ timezoneId: 'Asia/Shanghai' });
@@ -20,13 +20,6 @@ const FACILITATOR = { 第1组: marks(3, 3, 2, 4), 第2组: marks(5, 4, 4, 3) }; 
 const PEER = { 第1组: marks(5, 5, 5, 4), 第2组: marks(4, 4, 4, 4) }; // from the other group: 4.875 and 4
 // Final = 0.7 · facilitator + 0.3 · peers: 第1组 3.3875 → 3.39, 第2组 4.0875 → 4.09.
 const FINAL = { 第1组: '3.39', 第2组: '4.09' };
-
-/** One tap per criterion on a rubric form inside `scope`. */
-async function rate(scope: Locator, values: Record<string, number>) {
-	for (const [criterion, value] of Object.entries(values)) {
-		await scope.getByRole('group', { name: new RegExp(`^${criterion}`) }).getByRole('radio', { name: new RegExp(`^${value} 分`) }).check();
-	}
-}
 
 /** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -57,6 +50,7 @@ async function peerScore(learner: Page, group: string, values: Record<string, nu
 	await expect(panel.getByRole('button', { name: new RegExp(group) })).toHaveAttribute('aria-pressed', 'true');
 	await rate(panel, values);
 	await panel.getByRole('button', { name: '提交评分' }).click();
+	await expect(panel.getByRole('status')).toHaveText(`已提交对${group}的评分。`);
 	await expect(panel.getByRole('button', { name: /已评/ })).toBeVisible();
 	await expect(panel.getByRole('button', { name: '修改评分' })).toBeVisible();
 }
