@@ -83,6 +83,24 @@ describe('layoutDiagram', () => {
 		expect(layout.width).toBeGreaterThan(300);
 	});
 
+	it('shrinks a title too wide for its column until it fits its box, and only then', () => {
+		const english = ['People efficiency', 'Machine efficiency', 'Material efficiency', 'Method efficiency', 'Network efficiency'];
+		const list = bones(12).map((b, i) => ({ ...b, title: english[i] }));
+		const layout = layoutDiagram({ problem: 'p', bones: list, width: minWidth(5) });
+		let shrunk = 0;
+		for (const bone of layout.bones) {
+			const { w, size, countSize, text, count } = bone.title;
+			// 12 before the text, 6 between text and count, and room after it: 28 in all.
+			expect(textWidth(text, size) + textWidth(` ${count}`, countSize) + 28).toBeLessThanOrEqual(w + 0.5);
+			if (size < FONT.title) shrunk++;
+		}
+		expect(shrunk).toBeGreaterThan(0);
+		for (const bone of layoutDiagram({ problem: 'p', bones: bones(12), width: minWidth(5) }).bones) {
+			expect(bone.title.size).toBe(FONT.title);
+			expect(bone.title.countSize).toBe(FONT.sub);
+		}
+	});
+
 	it('puts causes of the same bone one under another without overlap', () => {
 		const layout = layoutDiagram({ problem: 'p', bones: bones(60), width: 800 });
 		for (const bone of layout.bones) {

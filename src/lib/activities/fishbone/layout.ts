@@ -58,7 +58,8 @@ export interface BoneShape {
 	key: string;
 	side: 'top' | 'bottom';
 	line: { x1: number; y1: number; x2: number; y2: number };
-	title: { x: number; y: number; w: number; h: number; text: string; count: number };
+	/** `size` and `countSize` are the font sizes: smaller than FONT's when the title would not fit its column. */
+	title: { x: number; y: number; w: number; h: number; text: string; count: number; size: number; countSize: number };
 	hint: TextLine[];
 	causes: CauseShape[];
 }
@@ -192,7 +193,10 @@ export function layoutDiagram(input: { problem: string; bones: DiagramBone[]; wi
 			y += block.height;
 		}
 		const count = bone.causes.reduce((k, c) => k + 1 + c.children.length, 0);
-		const titleW = Math.min(colW - 8, textWidth(bone.title, FONT.title) + textWidth(` ${count}`, FONT.sub) + 28);
+		// An English title ("Material efficiency") can be wider than its column: it shrinks to fit.
+		const natural = textWidth(bone.title, FONT.title) + textWidth(` ${count}`, FONT.sub);
+		const titleW = Math.min(colW - 8, natural + 28);
+		const shrink = Math.min(1, (titleW - 28) / natural);
 		const titleX = Math.max(TAIL + col * colW + 2, Math.min(tipX - titleW / 2, attach - titleW));
 		return {
 			key: bone.key,
@@ -204,7 +208,9 @@ export function layoutDiagram(input: { problem: string; bones: DiagramBone[]; wi
 				w: r(titleW),
 				h: TITLE_H,
 				text: bone.title,
-				count
+				count,
+				size: Math.floor(FONT.title * shrink * 10) / 10,
+				countSize: Math.floor(FONT.sub * shrink * 10) / 10
 			},
 			hint: hint.map((text, i) => ({ x: left, y: (side === 'top' ? topTip + 2 : spineY + SPINE_GAP) + FONT.sub + i * LH.sub, text })),
 			causes
