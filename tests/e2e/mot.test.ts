@@ -36,7 +36,7 @@ async function answer(page: Page, tool: RegExp, customer: string) {
 test('two groups play the moments-of-truth game and review each other crosswise', async ({ page, browser }) => {
 	test.setTimeout(10 * 60_000); // many steps on three devices; slow on a busy machine
 	await login(page, createFacilitator('关键时刻讲师'));
-	const { code } = await liveWorkshop(page, { title: `关键时刻游戏 ${stamp}`, groups: 2, exerciseId: 'mot-contact-tools' });
+	const { id, code } = await liveWorkshop(page, { title: `关键时刻游戏 ${stamp}`, groups: 2, exerciseId: 'mot-contact-tools' });
 	const g1 = await joinAs(browser, code, '小李', '第1组');
 	const g2 = await joinAs(browser, code, '小王', '第2组');
 
@@ -98,11 +98,13 @@ test('two groups play the moments-of-truth game and review each other crosswise'
 	await expect(review2.getByText('讲师发布点评后，你们会在这里看到其他组的点评。')).toBeVisible();
 	await expect(review2.getByText(REVIEW)).toHaveCount(0);
 
-	// Only the facilitator may release them.
+	// Only the facilitator may release them, from the console, where the pairs are listed.
 	expect((await g2.request.post(`/api/reviews/${activityId}/release`, { data: { released: true } })).status()).toBe(401);
-	const released = await page.request.post(`/api/reviews/${activityId}/release`, { data: { released: true } });
-	expect(released.status()).toBe(200);
-	expect((await released.json()).releasedAt).toEqual(expect.any(Number));
+	await page.goto(`/workshops/${id}/console`);
+	const control = page.getByRole('region', { name: '交叉点评' });
+	await expect(control.getByText('已写 1/2')).toBeVisible();
+	await control.getByRole('button', { name: '向各组发布点评' }).click();
+	await expect(control.getByText('已发布：被点评的组可以看到点评。')).toBeVisible();
 
 	// Now group 2 reads the review; group 1's review can no longer change.
 	await review2.getByRole('button', { name: '刷新' }).click();

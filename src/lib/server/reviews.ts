@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { MAX_REVIEW } from '../activities/mot/limits';
+import { hasCrosswiseReview } from '../activities/reviewed';
 import { byName } from '../locale-format';
 import * as db from './db';
 import { boardState } from './scoring/boards';
@@ -66,13 +67,10 @@ function releasedAt(act: Activity): number | null {
 	return act.reviewsReleasedAt ? act.reviewsReleasedAt.getTime() : null;
 }
 
-/** The kinds of activity whose groups review each other (the others' boards stay their own). */
-const REVIEWED_KINDS: ReadonlySet<string> = new Set(['moments-of-truth']);
-
 /** The participant's activity, when they belong to its workshop and it has crosswise review. */
 function activityFor(activityId: string, p: Participant): Activity | null {
 	const act = workshops.getActivity(activityId);
-	return act && act.workshopId === p.workshopId && REVIEWED_KINDS.has(act.kind) ? act : null;
+	return act && act.workshopId === p.workshopId && hasCrosswiseReview(act.kind) ? act : null;
 }
 
 /** What a participant's group sees of the reviews in an activity; null when the activity is not theirs. */
