@@ -136,5 +136,27 @@ describe('joining with a code', () => {
 		});
 		expect(forged.status).toBe(403);
 	});
-});
 
+	// Last: it ends the workshop.
+	it("tells a learner with an ended workshop's code that it ended, and where to look back", async () => {
+		const db = new Database(app.dbPath);
+		try {
+			db.prepare("UPDATE workshop SET status = 'ended' WHERE id = ?").run(s.workshop.id);
+		} finally {
+			db.close();
+		}
+		const page = await (await fetch(`${app.url}/join/${s.workshop.joinCode}`, { headers: { 'accept-language': 'zh-CN' } })).text();
+		expect(page).toContain('这个工作坊已经结束');
+		expect(page).toContain('href="/r"');
+		expect(page).not.toContain('没有找到这个加入码');
+		const typed = await fetch(`${app.url}/join`, {
+			method: 'POST',
+			headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'accept-language': 'zh-CN' },
+			body: new URLSearchParams({ code: s.workshop.joinCode.toLowerCase() })
+		});
+		expect(typed.status).toBe(400);
+		expect(await typed.text()).toContain('这个工作坊已经结束');
+		// No form to join it.
+		expect(page).not.toContain('name="attempt"');
+	});
+});

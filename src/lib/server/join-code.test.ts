@@ -32,7 +32,7 @@ describe('join codes', () => {
 		expect(joinCode.isWellFormed('AB2CD')).toBe(false);
 	});
 
-	it('finds open workshops by code, not ended ones, and keeps codes unique among open ones', async () => {
+	it('finds open workshops by code, refuses an ended one as ended, and keeps codes unique among open ones', async () => {
 		const f = await facilitators.create({ email: 'codes@example.com', name: 'F', password: 'password1', isAdmin: true });
 		const made = Array.from({ length: 30 }, (_, i) => workshops.create(f.id, { title: `W${i}`, language: 'zh-CN', groupCount: 2 }));
 		expect(new Set(made.map((w) => w.joinCode)).size).toBe(made.length);
@@ -40,7 +40,7 @@ describe('join codes', () => {
 		const found = join.lookup(w.joinCode.toLowerCase(), '10.0.0.1');
 		expect(found.ok && found.workshop.id).toBe(w.id);
 		workshops.setStatus(w.id, 'ended');
-		expect(join.lookup(w.joinCode, '10.0.0.1')).toEqual({ ok: false, reason: 'wrong' });
+		expect(join.lookup(w.joinCode, '10.0.0.1')).toEqual({ ok: false, reason: 'ended' });
 	});
 
 	it('throttles an address after 20 wrong codes, then answers it nothing, not even a right code', async () => {

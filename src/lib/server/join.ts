@@ -1,3 +1,4 @@
+import * as m from '$lib/paraglide/messages';
 import * as joinCode from './join-code';
 import { RateLimiter } from './rate-limit';
 import * as workshops from './workshops';
@@ -10,7 +11,7 @@ const wrongCodes = new RateLimiter(20, 10 * 60_000);
 
 export type Lookup =
 	| { ok: true; workshop: NonNullable<ReturnType<typeof workshops.byJoinCode>> }
-	| { ok: false; reason: 'wrong' | 'throttled' };
+	| { ok: false; reason: 'wrong' | 'ended' | 'throttled' };
 
 /** Finds the open workshop for a typed code, throttling wrong codes per client address. */
 export function lookup(input: string, address: string): Lookup {
@@ -18,6 +19,13 @@ export function lookup(input: string, address: string): Lookup {
 	const code = joinCode.normalise(input);
 	const w = joinCode.isWellFormed(code) ? workshops.byJoinCode(code) : undefined;
 	if (w) return { ok: true, workshop: w };
+	// Not a code that joins, so it counts like a wrong one; but a learner who kept the code of a
+	// workshop that has ended is told so, and where to look back, instead of retyping it.
 	wrongCodes.take(address);
-	return { ok: false, reason: 'wrong' };
+	return { ok: false, reason: joinCode.isWellFormed(code) && workshops.endedWithJoinCode(code) ? 'ended' : 'wrong' };
+}
+
+/** What a learner is told when `lookup` finds no workshop to join. */
+export function refusal(reason: 'wrong' | 'ended' | 'throttled'): string {
+	return reason === 'throttled' ? m.join_throttled() : reason === 'ended' ? m.join_code_ended() : m.join_code_wrong();
 }

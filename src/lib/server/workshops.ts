@@ -84,6 +84,11 @@ export function byJoinCode(code: string): Workshop | undefined {
 	return db.get().select().from(workshop).where(and(eq(workshop.joinCode, code), ne(workshop.status, 'ended'))).get();
 }
 
+/** Whether `code` belonged to a workshop that has ended (and to none that is open). */
+export function endedWithJoinCode(code: string): boolean {
+	return db.get().select({ id: workshop.id }).from(workshop).where(and(eq(workshop.joinCode, code), eq(workshop.status, 'ended'))).get() !== undefined;
+}
+
 /** A workshop's groups in order. */
 export function groups(workshopId: string) {
 	return db.get().select().from(group).where(eq(group.workshopId, workshopId)).orderBy(asc(group.position)).all();

@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import * as m from '$lib/paraglide/messages';
 import { text } from '$lib/server/forms';
 import * as join from '$lib/server/join';
 import type { Actions } from './$types';
@@ -12,7 +11,8 @@ export const actions = {
 		if (!found.ok) {
 			return fail(found.reason === 'throttled' ? 429 : 400, {
 				code: typed.slice(0, 12),
-				message: found.reason === 'throttled' ? m.join_throttled() : m.join_code_wrong()
+				message: join.refusal(found.reason),
+				ended: found.reason === 'ended'
 			});
 		}
 		redirect(303, `/join/${found.workshop.joinCode}`);
