@@ -130,6 +130,14 @@ test('a facilitator runs the room from the console', async ({ page, browser }) =
 	await expect(projector.getByText('正在汇报')).toBeVisible();
 	await expect(projector.getByText('第1组').first()).toBeVisible();
 	await expect(projector.getByText(NOTE)).toBeVisible();
+	// All of the group's board is on the screen, above the join code: the projector cannot scroll.
+	const outcomes = projector.getByRole('region', { name: '新的市场机会' });
+	await expect(outcomes).toBeInViewport({ ratio: 1 });
+	const [boardBottom, joinTop] = await Promise.all([
+		outcomes.evaluate((el) => el.getBoundingClientRect().bottom),
+		projector.getByText(`加入码 ${code}`).evaluate((el) => el.getBoundingClientRect().top)
+	]);
+	expect(boardBottom).toBeLessThanOrEqual(joinTop);
 	await projector.screenshot({ path: 'test-results/screenshots/console-projector-presenting.png' });
 	await page.getByRole('button', { name: '下一组' }).click();
 	await expect(projector.getByText('第2组').first()).toBeVisible();
