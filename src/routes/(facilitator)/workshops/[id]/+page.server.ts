@@ -18,7 +18,7 @@ export const load = (async ({ locals, url, params, depends }) => {
 		qr: await qrSvg(link),
 		groups: workshops.groups(workshop.id).map((g) => ({ id: g.id, name: g.name, colour: g.colour })),
 		activities: workshops.activities(workshop.id).map((a) => ({ id: a.id, kind: a.kind, exerciseId: a.exerciseId, definition: a.definition })),
-		participants: workshops.participants(workshop.id).map((p) => ({ id: p.id, name: p.displayName, groupId: p.groupId })),
+		participants: workshops.participants(workshop.id).map((p) => ({ id: p.id, name: p.displayName, groupId: p.groupId, joinedAt: p.createdAt.getTime() })),
 		// File exercises and this facilitator's own copies, for the agenda picker.
 		exercises: custom.entriesFor(guard.facilitator(locals, url).id)
 	};
