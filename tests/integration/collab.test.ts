@@ -130,6 +130,29 @@ describe('live co-editing against the real server', () => {
 		for (const p of [a, other, watcher]) p.destroy();
 	});
 
+	it("marks on the trainer's roster who has a board open, and no one else", async () => {
+		const rosterEntry = (html: string, name: string) => {
+			const at = html.indexOf(`>${name}`);
+			return at < 0 ? '' : html.slice(at, html.indexOf('</li>', at));
+		};
+		const page = () => fetch(`${app.url}/workshops/${s.workshop.id}`, { headers: { cookie: s.facilitator } }).then((r) => r.text());
+		const a = provider(app, s.docs.board1, s.alice.cookie);
+		await synced(a);
+		const html = await page();
+		expect(rosterEntry(html, 'Alice')).toContain('data-online');
+		expect(rosterEntry(html, 'Bob')).not.toBe('');
+		expect(rosterEntry(html, 'Bob')).not.toContain('data-online');
+		// Gone once her socket has closed.
+		a.destroy();
+		let after = rosterEntry(await page(), 'Alice');
+		for (let i = 0; i < 50 && after.includes('data-online'); i++) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			after = rosterEntry(await page(), 'Alice');
+		}
+		expect(after).toContain('Alice');
+		expect(after).not.toContain('data-online');
+	});
+
 	it('closes sockets with 1001 on SIGTERM and exits cleanly', async () => {
 		const a = provider(app, s.docs.board1, s.alice.cookie);
 		await synced(a);

@@ -485,6 +485,22 @@ describe('collab server', () => {
 		expect(b.text.toString()).toBe(text);
 	});
 
+	it("tells who is connected to a workshop's documents, until they leave", async () => {
+		const h = await start();
+		const a = await provider(h, 'here-1', 'alice');
+		await provider(h, 'here-2', 'alice');
+		await provider(h, 'here-2', 'bob');
+		expect([...h.collab.online('w1')].sort()).toEqual(['p:alice', 'p:bob']);
+		expect(h.collab.online('w2').size).toBe(0);
+		a.p.destroy();
+		// Still on her other board.
+		await until(() => h.collab.stats().connections === 2);
+		expect(h.collab.online('w1').has('p:alice')).toBe(true);
+		expect(h.collab.disconnect((grant) => grant.subject === 'p:alice')).toBe(1);
+		await until(() => !h.collab.online('w1').has('p:alice'));
+		expect([...h.collab.online('w1')]).toEqual(['p:bob']);
+	});
+
 	it('disconnects matching grants and closes everything with 1001 on shutdown', async () => {
 		const h = await start();
 		const a = await provider(h, 'bye', 'alice');

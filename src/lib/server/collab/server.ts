@@ -58,6 +58,8 @@ export interface CollabServer {
 	shutdown(): Promise<void>;
 	/** Open rooms and connections, for health checks. */
 	stats(): { rooms: number; connections: number };
+	/** Who has a socket open on some document of `workshopId` now: their grants' subjects. */
+	online(workshopId: string): Set<string>;
 }
 
 /** Keepalive ticks per ping period. */
@@ -216,6 +218,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
 		stats() {
 			return { rooms: rooms.size, connections: connections.size };
+		},
+
+		online(workshopId) {
+			const subjects = new Set<string>();
+			for (const connection of connections) if (connection.grant.workshopId === workshopId) subjects.add(connection.grant.subject);
+			return subjects;
 		}
 	};
 }
