@@ -25,7 +25,8 @@ export function lookup(input: string, address: string): Lookup {
 	return { ok: false, reason: joinCode.isWellFormed(code) && workshops.endedWithJoinCode(code) ? 'ended' : 'wrong' };
 }
 
-/** What a learner is told when `lookup` finds no workshop to join. */
-export function refusal(reason: 'wrong' | 'ended' | 'throttled'): string {
-	return reason === 'throttled' ? m.join_throttled() : reason === 'ended' ? m.join_code_ended() : m.join_code_wrong();
+/** What a learner is told when `lookup` finds no workshop to join, and the HTTP status for it. */
+export function refusal(reason: 'wrong' | 'ended' | 'throttled'): { status: 400 | 429; message: string } {
+	if (reason === 'throttled') return { status: 429, message: m.join_throttled() };
+	return { status: 400, message: reason === 'ended' ? m.join_code_ended() : m.join_code_wrong() };
 }

@@ -84,7 +84,7 @@ export function byJoinCode(code: string): Workshop | undefined {
 	return db.get().select().from(workshop).where(and(eq(workshop.joinCode, code), ne(workshop.status, 'ended'))).get();
 }
 
-/** Whether `code` belonged to a workshop that has ended (and to none that is open). */
+/** Whether `code` is the join code of a workshop that has ended. */
 export function endedWithJoinCode(code: string): boolean {
 	return db.get().select({ id: workshop.id }).from(workshop).where(and(eq(workshop.joinCode, code), eq(workshop.status, 'ended'))).get() !== undefined;
 }

@@ -9,11 +9,8 @@ export const actions = {
 		const typed = text(form, 'code') || [1, 2, 3, 4, 5, 6].map((i) => text(form, `c${i}`)).join('');
 		const found = join.lookup(typed, getClientAddress());
 		if (!found.ok) {
-			return fail(found.reason === 'throttled' ? 429 : 400, {
-				code: typed.slice(0, 12),
-				message: join.refusal(found.reason),
-				ended: found.reason === 'ended'
-			});
+			const { status, message } = join.refusal(found.reason);
+			return fail(status, { code: typed.slice(0, 12), message, ended: found.reason === 'ended' });
 		}
 		redirect(303, `/join/${found.workshop.joinCode}`);
 	}

@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ params, locals, getClientAddress }) => {
 	const found = join.lookup(params.code, getClientAddress());
-	if (!found.ok) return { found: false as const, code: params.code.slice(0, 12), message: join.refusal(found.reason), ended: found.reason === 'ended' };
+	if (!found.ok) return { found: false as const, code: params.code.slice(0, 12), message: join.refusal(found.reason).message, ended: found.reason === 'ended' };
 	const w = found.workshop;
 	// Already joined from this device: straight back to the group.
 	if (locals.participant?.workshopId === w.id) redirect(303, '/play');
@@ -32,7 +32,10 @@ export const load = (({ params, locals, getClientAddress }) => {
 export const actions = {
 	default: async ({ params, request, cookies, url, locals, getClientAddress }) => {
 		const found = join.lookup(params.code, getClientAddress());
-		if (!found.ok) return fail(found.reason === 'throttled' ? 429 : 400, { name: '', message: join.refusal(found.reason) });
+		if (!found.ok) {
+			const { status, message } = join.refusal(found.reason);
+			return fail(status, { name: '', message });
+		}
 		const w = found.workshop;
 		// A repeat that already carries the first answer's cookie.
 		if (locals.participant?.workshopId === w.id) redirect(303, '/play');
