@@ -2,10 +2,10 @@ import type { Attachment } from 'svelte/attachments';
 
 /**
  * Shrinks an element's font size, from its own CSS size down to `min` times that, until its
- * bottom edge is inside the window, keeping the lowest `free` share of the window's height clear. The projector has no scroll bar: what
- * falls below the screen is lost to the room, so a long board is better a little smaller. Sizes
- * inside follow the font size (em), the fishbone diagram too. Fits again when the window changes
- * or the content does (notes arrive live).
+ * bottom edge is inside the window, with the lowest `free` share of the window's height kept
+ * clear. The projector has no scroll bar: what falls below the screen is lost to the room, so a
+ * long board is better a little smaller. Sizes inside follow the font size (em), the fishbone
+ * diagram too. Fits again when the window changes or the content does (notes arrive live).
  */
 export function fitToScreen({ min = 0.5, free = 0 }: { min?: number; free?: number } = {}): Attachment<HTMLElement> {
 	return (el) => {
