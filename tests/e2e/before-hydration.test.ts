@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createFacilitator, liveWorkshop, login } from './fixtures';
 
 // A tablet on slow classroom Wi-Fi shows the server-rendered page long before its scripts have
@@ -22,13 +22,17 @@ async function holdScripts(page: Page): Promise<() => Promise<void>> {
 	};
 }
 
-test('a name typed before the join page is live is kept, and the learner joins with it', async ({ page, browser }) => {
+/** A live workshop, and a tablet whose scripts are held back; `live()` lets them run. */
+async function slowTablet(page: Page, browser: Browser, title: string) {
 	await login(page, createFacilitator('慢网讲师'));
-	const { code } = await liveWorkshop(page, { title: `慢网工作坊 ${stamp}`, groups: 2, exerciseId: 'pest-express-market' });
-
+	const { code } = await liveWorkshop(page, { title, groups: 2, exerciseId: 'pest-express-market' });
 	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 }, hasTouch: true });
 	const tablet = await context.newPage();
-	const live = await holdScripts(tablet);
+	return { code, context, tablet, live: await holdScripts(tablet) };
+}
+
+test('a name typed before the join page is live is kept, and the learner joins with it', async ({ page, browser }) => {
+	const { code, context, tablet, live } = await slowTablet(page, browser, `慢网工作坊 ${stamp}`);
 	await tablet.goto(`/join/${code}`, { waitUntil: 'commit' });
 	await tablet.getByLabel('你的名字').fill('慢网小周');
 	await tablet.getByRole('radio', { name: /第2组/ }).check();
@@ -43,12 +47,7 @@ test('a name typed before the join page is live is kept, and the learner joins w
 });
 
 test('a code typed into the first box before the page is live is spread over the boxes and sent', async ({ page, browser }) => {
-	await login(page, createFacilitator('慢网讲师'));
-	const { code } = await liveWorkshop(page, { title: `慢网加入码 ${stamp}`, groups: 2, exerciseId: 'pest-express-market' });
-
-	const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 }, hasTouch: true });
-	const tablet = await context.newPage();
-	const live = await holdScripts(tablet);
+	const { code, context, tablet, live } = await slowTablet(page, browser, `慢网加入码 ${stamp}`);
 	await tablet.goto('/join', { waitUntil: 'commit' });
 	// Without the page's script nothing moves the caret on: the whole code goes into box 1.
 	await tablet.getByLabel('加入码第 1 位').fill(code.toLowerCase());
