@@ -1,4 +1,4 @@
-import { error, type Cookies } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import * as revisit from './revisit';
 import * as device from './revisit-device';
 
@@ -10,8 +10,8 @@ export type Refusal = 'wrong' | 'throttled';
  * or 429 (too many wrong codes) that the /r error page explains. A code that opens something is
  * remembered on this device for "my workshops".
  */
-export function open(code: string, ctx: { address: string; cookies: Cookies; url: URL }): revisit.Found {
-	const found = revisit.lookup(code, ctx.address);
+export function open(code: string, ctx: Pick<RequestEvent, 'getClientAddress' | 'cookies' | 'url' | 'locals'>): revisit.Found {
+	const found = revisit.lookup(code, ctx.getClientAddress(), Date.now(), ctx.locals.participant?.revisitCode ?? null);
 	if (!found.ok) error(found.reason === 'throttled' ? 429 : 404, { message: found.reason });
 	device.remember(ctx.cookies, ctx.url, found.participant.revisitCode ?? revisit.normalise(code));
 	return { participant: found.participant, workshop: found.workshop };

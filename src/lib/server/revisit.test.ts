@@ -70,6 +70,31 @@ describe('revisit codes', () => {
 		expect(revisit.lookup('<script>', '10.0.0.4', t0)).toEqual({ ok: false, reason: 'wrong' });
 	});
 
+	it('a block on an address does not close codes already opened from it, nor the device\'s own', () => {
+		const s = seedWorkshop();
+		const opened = s.alice.revisitCode!;
+		const own = participants.join(s.workshop.id, '小吴', null).participant;
+		const ownCode = revisit.codeFor(own);
+		const fresh = participants.join(s.workshop.id, '小郑', null).participant;
+		const freshCode = revisit.codeFor(fresh);
+		const t0 = Date.now();
+		expect(revisit.lookup(opened, '10.0.1.1', t0).ok).toBe(true);
+		// Somebody else behind the same NAT mistypes codes until the address is blocked.
+		for (let i = 0; i < 11; i++) revisit.lookup('ZZZZZZZZZZ', '10.0.1.1', t0);
+		expect(revisit.lookup('ZZZZZZZZZZ', '10.0.1.1', t0 + 1000)).toEqual({ ok: false, reason: 'throttled' });
+		// The recap opened before keeps working (its report saves), and so does the code of the
+		// participant this device is signed in as (its cookie proves it).
+		expect(revisit.lookup(opened, '10.0.1.1', t0 + 1000).ok).toBe(true);
+		expect(revisit.lookup(ownCode, '10.0.1.1', t0 + 1000, ownCode).ok).toBe(true);
+		// A code never opened from there is refused without being looked up: a guesser learns nothing.
+		expect(revisit.lookup(freshCode, '10.0.1.1', t0 + 1000)).toEqual({ ok: false, reason: 'throttled' });
+		// Claiming a code as the device's own only passes that code.
+		expect(revisit.lookup(freshCode, '10.0.1.1', t0 + 1000, ownCode)).toEqual({ ok: false, reason: 'throttled' });
+		// Opened from one address is not opened from another.
+		for (let i = 0; i < 11; i++) revisit.lookup('ZZZZZZZZZZ', '10.0.1.2', t0);
+		expect(revisit.lookup(opened, '10.0.1.2', t0 + 1000)).toEqual({ ok: false, reason: 'throttled' });
+	});
+
 	it('generates codes uniformly enough from the whole alphabet', () => {
 		const seen = new Set<string>();
 		for (let i = 0; i < 400; i++) for (const c of revisit.generateCode()) seen.add(c);

@@ -75,10 +75,16 @@ export function path(code: string): string {
  * opening its own workshops is never slowed down; but once an address has run out, every
  * attempt is refused before the code is even looked up, so a guesser learns nothing while
  * throttled. Ten wrong codes at once, then one per minute.
+ *
+ * A code that already opened from an address stays open to it while the address is blocked:
+ * a room shares one address behind its NAT, and one learner's typos must not stop the others'
+ * open recaps from saving their reports, nor empty their "my workshops". A guesser gains nothing
+ * from it: only a code found before the block gets through.
  */
 class GuessGuard {
 	#wrong: RateLimiter;
 	#blocked = new Map<string, number>();
+	#opened = new Map<string, number>();
 	#refillMs: number;
 
 	constructor(capacity: number, windowMs: number) {
@@ -95,6 +101,24 @@ class GuessGuard {
 		return true;
 	}
 
+	/** Whether `code` opened from `key` within the last OPENED_TTL_MS. */
+	opened(key: string, code: string, now: number): boolean {
+		const until = this.#opened.get(`${key} ${code}`);
+		return until !== undefined && until > now;
+	}
+
+	/** Notes that `code` opened from `key` (bounded: the oldest entries drop off first). */
+	open(key: string, code: string, now: number): void {
+		const entry = `${key} ${code}`;
+		this.#opened.delete(entry);
+		this.#opened.set(entry, now + OPENED_TTL_MS);
+		// Insertion order is age order.
+		for (const [k, until] of this.#opened) {
+			if (until > now && this.#opened.size <= MAX_OPENED) break;
+			this.#opened.delete(k);
+		}
+	}
+
 	/** Counts a wrong code; an address over its allowance waits until one attempt has refilled. */
 	wrong(key: string, now: number): void {
 		if (this.#wrong.take(key, now)) return;
@@ -105,6 +129,9 @@ class GuessGuard {
 	}
 }
 
+/** How long a code that opened from an address passes that address's block. */
+const OPENED_TTL_MS = 12 * 60 * 60_000;
+const MAX_OPENED = 50_000;
 const guard = new GuessGuard(10, 10 * 60_000);
 
 /** What a revisit code opens: the participant, and their workshop. */
@@ -112,12 +139,19 @@ export type Found = { participant: Participant; workshop: Workshop };
 
 export type Lookup = ({ ok: true } & Found) | { ok: false; reason: 'wrong' | 'throttled' };
 
-/** Finds the participant a code belongs to, throttling wrong codes per client address. */
-export function lookup(input: string, address: string, now = Date.now()): Lookup {
-	if (!guard.allowed(address, now)) return { ok: false, reason: 'throttled' };
+/**
+ * Finds the participant a code belongs to, throttling wrong codes per client address. `own` is
+ * the code of the participant this device is signed in as (its cookie proves it): never throttled.
+ */
+export function lookup(input: string, address: string, now = Date.now(), own: string | null = null): Lookup {
 	const code = normalise(input);
+	const trusted = code === own || guard.opened(address, code, now);
+	if (!trusted && !guard.allowed(address, now)) return { ok: false, reason: 'throttled' };
 	const found = isWellFormed(code) ? byCode(code) : undefined;
-	if (found) return { ok: true, ...found };
+	if (found) {
+		guard.open(address, code, now);
+		return { ok: true, ...found };
+	}
 	guard.wrong(address, now);
 	return { ok: false, reason: 'wrong' };
 }

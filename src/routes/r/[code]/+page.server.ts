@@ -7,8 +7,8 @@ import { open } from '$lib/server/revisit-route';
 import { slip } from '$lib/server/revisit-slip';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ params, cookies, url, getClientAddress, setHeaders }) => {
-	const found = open(params.code, { address: getClientAddress(), cookies, url });
+export const load = (async ({ params, cookies, url, getClientAddress, setHeaders, locals }) => {
+	const found = open(params.code, { getClientAddress, cookies, url, locals });
 	// One address per recap: a typed lower-case or dashed code lands on the canonical link.
 	if (params.code !== found.participant.revisitCode) redirect(303, revisit.path(found.participant.revisitCode!));
 	// The page holds a personal report: never from a shared cache.
@@ -18,8 +18,8 @@ export const load = (async ({ params, cookies, url, getClientAddress, setHeaders
 
 export const actions = {
 	/** Saves the text as it is on screen, then submits it (works without JavaScript too). */
-	submit: async ({ params, request, cookies, url, getClientAddress }) => {
-		const { participant, workshop } = open(params.code, { address: getClientAddress(), cookies, url });
+	submit: async ({ params, request, cookies, url, getClientAddress, locals }) => {
+		const { participant, workshop } = open(params.code, { getClientAddress, cookies, url, locals });
 		const form = await request.formData();
 		const body = form.get('body');
 		if (typeof body === 'string') {
@@ -38,8 +38,8 @@ export const actions = {
 		return { submitted: true };
 	},
 	/** Takes a submitted report back for changes, until the facilitator has commented. */
-	reopen: async ({ params, cookies, url, getClientAddress }) => {
-		const { participant } = open(params.code, { address: getClientAddress(), cookies, url });
+	reopen: async ({ params, cookies, url, getClientAddress, locals }) => {
+		const { participant } = open(params.code, { getClientAddress, cookies, url, locals });
 		if (!reflections.reopen(participant.id)) return fail(409, { message: m.revisit_report_commented() });
 		return { reopened: true };
 	}

@@ -25,8 +25,8 @@ function boardMarkdown(kind: string, board: unknown, snapshot: string, locale: '
 	}
 }
 
-export const GET = (({ params, cookies, url, getClientAddress }) => {
-	const found = open(params.code, { address: getClientAddress(), cookies, url });
+export const GET = (({ params, cookies, url, getClientAddress, locals }) => {
+	const found = open(params.code, { getClientAddress, cookies, url, locals });
 	const data = recap.build(found);
 	const locale = getLocale();
 	const boards = new Map(data.activities.map((a) => [a.id, a.snapshot && data.group ? boardMarkdown(a.kind, a.board, a.snapshot, locale) : null]));

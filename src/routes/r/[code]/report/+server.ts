@@ -13,8 +13,8 @@ const Draft = v.object({
 });
 const NO_STORE = { 'cache-control': 'no-store' };
 
-export const POST = (async ({ params, request, cookies, url, getClientAddress }) => {
-	const { participant } = open(params.code, { address: getClientAddress(), cookies, url });
+export const POST = (async ({ params, request, cookies, url, getClientAddress, locals }) => {
+	const { participant } = open(params.code, { getClientAddress, cookies, url, locals });
 	let parsed: v.InferOutput<typeof Draft>;
 	try {
 		parsed = v.parse(Draft, JSON.parse(await request.text()));
