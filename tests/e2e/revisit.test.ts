@@ -162,6 +162,14 @@ test('a learner revisits the ended workshop on a fresh device, writes the report
 	// "My workshops" on the tablet lists it.
 	await alice.goto('/me');
 	await expect(alice.getByRole('link', { name: title })).toBeVisible();
+	// Removing it hands the shared tablet on: the list stays empty, even though this tablet was
+	// signed in to that very workshop, and the tablet no longer opens Alice's board.
+	await alice.getByRole('button', { name: `从本设备移除：${title}` }).click();
+	await expect(alice.getByRole('link', { name: title })).toHaveCount(0);
+	await alice.reload();
+	await expect(alice.getByRole('link', { name: title })).toHaveCount(0);
+	await alice.goto('/play');
+	await expect(alice).toHaveURL(/\/join/);
 
 	// Bob's code opens Bob's recap: his group's board, his (empty) report, never Alice's.
 	const other = await freshDevice(browser, { width: 390, height: 844 });
@@ -175,6 +183,8 @@ test('a learner revisits the ended workshop on a fresh device, writes the report
 	// A guessed code gets a clear message.
 	await other.goto('/r/ZZZZZZZZZZ');
 	await expect(other.getByRole('alert')).toContainText('没有找到这个回看码');
+	// What was typed stays in the field, to correct one character rather than retype ten.
+	await expect(other.getByLabel('回看码')).toHaveValue('ZZZZZZZZZZ');
 
 	// Delete: type the title, and everything of the workshop is gone.
 	await page.goto(`/workshops/${id}`);

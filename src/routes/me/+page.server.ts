@@ -4,6 +4,7 @@ import * as reflections from '$lib/server/reflections';
 import * as revisit from '$lib/server/revisit';
 import * as device from '$lib/server/revisit-device';
 import * as workshops from '$lib/server/workshops';
+import { handOn } from '$lib/server/hand-on';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ cookies, url, locals, getClientAddress, setHeaders }) => {
@@ -11,11 +12,12 @@ export const load = (({ cookies, url, locals, getClientAddress, setHeaders }) =>
 	// The workshop this device is in right now counts too, even if it joined before codes existed.
 	if (locals.participant) device.remember(cookies, url, revisit.codeFor(locals.participant));
 	const address = getClientAddress();
+	const own = locals.participant?.revisitCode ?? null;
 	const items = [];
 	const gone: string[] = [];
 	let throttled = false;
 	for (const code of device.read(cookies)) {
-		const found = revisit.lookup(code, address);
+		const found = revisit.lookup(code, address, Date.now(), own);
 		if (!found.ok) {
 			// A deleted workshop (or a forged entry): drop it, so it is counted as a wrong code once.
 			if (found.reason === 'wrong') gone.push(code);
@@ -42,9 +44,16 @@ export const load = (({ cookies, url, locals, getClientAddress, setHeaders }) =>
 }) satisfies PageServerLoad;
 
 export const actions = {
-	/** Removes a workshop from this device's list (the code itself keeps working). */
-	forget: async ({ request, cookies, url }) => {
-		device.forget(cookies, url, revisit.normalise(text(await request.formData(), 'code')));
+	/**
+	 * Removes a workshop from this device's list (the code itself keeps working). When it is the
+	 * workshop this device is signed in to, the device also forgets that participant, as "not
+	 * you?" does: otherwise the next person to pick up a shared tablet would find it listed again.
+	 */
+	forget: async ({ request, cookies, url, locals }) => {
+		const code = revisit.normalise(text(await request.formData(), 'code'));
+		const p = locals.participant;
+		if (p && p.revisitCode === code) handOn(cookies, url, p);
+		else device.forget(cookies, url, code);
 		redirect(303, '/me');
 	}
 } satisfies Actions;

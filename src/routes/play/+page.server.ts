@@ -2,13 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { PRESENCE_COLOURS } from '$lib/groups';
 import { int, text } from '$lib/server/forms';
-import * as attempts from '$lib/server/join-attempts';
 import * as participants from '$lib/server/participants';
 import * as workshops from '$lib/server/workshops';
 import * as roleplay from '$lib/server/roleplay';
 import * as scoring from '$lib/server/scoring';
 import * as device from '$lib/server/revisit-device';
 import { slip } from '$lib/server/revisit-slip';
+import { handOn } from '$lib/server/hand-on';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, depends, url, cookies }) => {
@@ -58,9 +58,7 @@ export const actions = {
 	leave: async ({ locals, cookies, url }) => {
 		const p = locals.participant;
 		if (!p) redirect(303, '/join');
-		if (p.revisitCode) device.forget(cookies, url, p.revisitCode);
-		attempts.forgetParticipant(p.id);
-		cookies.delete(participants.COOKIE, { path: '/' });
+		handOn(cookies, url, p);
 		const w = workshops.get(p.workshopId);
 		redirect(303, w ? `/join/${w.joinCode}` : '/join');
 	}
