@@ -1,6 +1,8 @@
 // The production entry: adapter-node's request handler and the collaboration server's websocket
 // upgrades on one http server, one port. Configuration: PORT, HOST (see README).
 import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { staticGuard } from './static-guard.js';
 
 // adapter-node takes a request as https unless ORIGIN or PROTOCOL_HEADER says otherwise: served
 // directly (`npm start` on a laptop or a classroom LAN), every form would then be refused as
@@ -21,9 +23,11 @@ const hooks = /** @type {{ [UPGRADE]?: (req: http.IncomingMessage, socket: impor
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 
+const guard = staticGuard(fileURLToPath(new URL('../build/client', import.meta.url)));
+
 const server = http.createServer((req, res) => {
 	if (direct) req.headers[DIRECT_PROTOCOL] = 'http';
-	handler(req, res);
+	guard(req, res, () => handler(req, res));
 });
 server.on('upgrade', (req, socket, head) => {
 	socket.on('error', () => socket.destroy());

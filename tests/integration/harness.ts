@@ -27,6 +27,9 @@ export class AppProcess {
 	#child: ChildProcess | null = null;
 	output = '';
 
+	/** `root` holds the scripts/ and build/ to run (default: this checkout's). */
+	constructor(private readonly root = '.') {}
+
 	get url() {
 		return `http://127.0.0.1:${this.port}`;
 	}
@@ -36,11 +39,11 @@ export class AppProcess {
 
 	/** Starts (or restarts) the server and waits until /healthz answers. */
 	async start(): Promise<void> {
-		if (!fs.existsSync('build/handler.js')) throw new Error('build/ is missing: run `npm run build` first');
+		if (!fs.existsSync(path.join(this.root, 'build/handler.js'))) throw new Error('build/ is missing: run `npm run build` first');
 		this.port ||= await freePort();
 		const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATABASE_PATH: this.dbPath };
 		delete env.ORIGIN; // the request's own host is then the expected origin
-		const child = spawn(process.execPath, ['scripts/serve.js'], {
+		const child = spawn(process.execPath, [path.join(this.root, 'scripts/serve.js')], {
 			env,
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
