@@ -1,6 +1,7 @@
 // The production entry: adapter-node's request handler and the collaboration server's websocket
 // upgrades on one http server, one port. Configuration: PORT, HOST (see README).
 import http from 'node:http';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { staticGuard } from './static-guard.js';
 
@@ -36,7 +37,16 @@ server.on('upgrade', (req, socket, head) => {
 	else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
 });
 server.listen(port, host, () => {
-	console.log(`Huddle listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+	const everywhere = host === '0.0.0.0' || host === '::';
+	console.log(`Huddle listening on http://${everywhere ? 'localhost' : host}:${port}`);
+	if (everywhere && !process.env.ORIGIN) {
+		// Tablets cannot open localhost: these are the addresses they can.
+		const lan = Object.values(os.networkInterfaces())
+			.flat()
+			.filter((a) => a && a.family === 'IPv4' && !a.internal)
+			.map((a) => `http://${a?.address}:${port}`);
+		if (lan.length) console.log(`  on this network: ${lan.join('  ')}`);
+	}
 });
 
 let stopping = false;

@@ -6,19 +6,22 @@ import * as collab from '$lib/server/collab/instance';
 import * as custom from '$lib/server/custom-exercises';
 import * as guard from '$lib/server/guard';
 import { joinUrl, qrSvg } from '$lib/server/join-link';
+import { roomOrigin } from '$lib/server/room-origin';
 import * as workshops from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url, params, depends }) => {
 	const { workshop } = guard.ownedWorkshop(locals, url, params.id);
 	depends('workshop:live');
-	const link = joinUrl(url.origin, workshop.joinCode);
+	const room = roomOrigin(url);
+	const link = joinUrl(room.origin, workshop.joinCode);
 	// Who has a board (or the live state) open right now: a stale entry of a name that joined
 	// twice is the one without.
 	const online = collab.get().online(workshop.id);
 	return {
 		workshop: { id: workshop.id, title: workshop.title, status: workshop.status, language: workshop.language, joinCode: workshop.joinCode, scheduledFor: workshop.scheduledFor },
 		joinUrl: link,
+		reachable: room.reachable,
 		qr: await qrSvg(link),
 		groups: workshops.groups(workshop.id).map((g) => ({ id: g.id, name: g.name, colour: g.colour })),
 		activities: workshops.activities(workshop.id).map((a) => ({ id: a.id, kind: a.kind, exerciseId: a.exerciseId, definition: a.definition })),
