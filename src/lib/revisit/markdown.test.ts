@@ -2,6 +2,11 @@ import { render } from 'svelte/server';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import PestSummary from '$lib/activities/pest/Summary.svelte';
+import FishboneSummary from '$lib/activities/fishbone/Summary.svelte';
+import SpinSummary from '$lib/activities/spin/Summary.svelte';
+import { readDefinition } from '$lib/activities/fishbone/definition';
+import { addCause } from '$lib/activities/fishbone/model';
+import { logQuestion } from '$lib/activities/spin/model';
 import { addNote, setCountermeasure, setKind } from '$lib/activities/pest/model';
 import { decodeEntities, htmlToMarkdown } from './html-markdown';
 import { exportFileName, recapMarkdown, type RecapForExport } from './markdown';
@@ -33,6 +38,29 @@ describe('HTML to Markdown', () => {
 		expect(md).toContain('申请补贴，建村级服务站');
 		expect(md).toMatch(/^##### /m);
 		expect(md).not.toMatch(/<[a-z]/i);
+	});
+
+	it('a fishbone keeps every cause, sub-cause and countermeasure, not only what the drawing and the short-list show', () => {
+		const doc = new Y.Doc();
+		const bones = readDefinition(undefined).bones.map((b) => b.key);
+		const cause = addCause(doc, { bone: bones[0], text: '夜班人多件少，人效只有白班一半', countermeasure: '按进出港波峰弹性排班' }, bones)!;
+		addCause(doc, { bone: bones[0], parent: cause, text: '排班表按月固定，没跟件量走' }, bones);
+		addCause(doc, { bone: bones[1], text: '编织袋丢失率高', countermeasure: '编织袋扫码循环' }, bones);
+		const { body } = render(FishboneSummary, { props: { doc, definition: undefined, locale: 'zh-CN' } });
+		const md = htmlToMarkdown(body, 2);
+		for (const text of ['夜班人多件少，人效只有白班一半', '排班表按月固定，没跟件量走', '编织袋丢失率高', '对策：按进出港波峰弹性排班', '对策：编织袋扫码循环']) {
+			expect(md).toContain(text);
+		}
+	});
+
+	it('a role-play keeps the questions the observer wrote down, with their type', () => {
+		const doc = new Y.Doc();
+		logQuestion(doc, 1, 'S', '每天大概多少件？');
+		logQuestion(doc, 1, 'I', '丢件一次要赔多少？');
+		const { body } = render(SpinSummary, { props: { doc, definition: undefined, locale: 'zh-CN' } });
+		const md = htmlToMarkdown(body, 2);
+		expect(md).toContain('每天大概多少件？');
+		expect(md).toMatch(/暗示问题\s+丢件一次要赔多少？/);
 	});
 });
 
