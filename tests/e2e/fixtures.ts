@@ -8,10 +8,11 @@ export const E2E_DB = path.resolve('test-results/e2e-data/huddle.db');
 let counter = 0;
 
 /** Creates a facilitator through the command-line tool; returns the credentials. */
-export function createFacilitator(name = '测试讲师'): { email: string; password: string } {
+export function createFacilitator(name = '测试讲师', { admin = false } = {}): { email: string; password: string } {
 	const email = `f${Date.now()}-${process.pid}-${++counter}@example.com`;
 	const password = 'e2e-passw0rd';
-	execFileSync('npx', ['tsx', 'scripts/create-facilitator.ts', '--email', email, '--name', name, '--password', password], {
+	const args = ['tsx', 'scripts/create-facilitator.ts', '--email', email, '--name', name, '--password', password, ...(admin ? ['--admin'] : [])];
+	execFileSync('npx', args, {
 		env: { ...process.env, DATABASE_PATH: E2E_DB },
 		stdio: 'pipe'
 	});

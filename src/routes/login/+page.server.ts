@@ -20,10 +20,9 @@ export const actions = {
 		if (!email || typeof pw !== 'string' || !pw) return fail(400, { email, message: m.login_failed() });
 		const result = await login.attempt(email, pw, getClientAddress());
 		if (!result.ok) {
-			return fail(result.reason === 'throttled' ? 429 : 400, {
-				email,
-				message: result.reason === 'throttled' ? m.login_throttled() : m.login_failed()
-			});
+			const status = { throttled: 429, disabled: 403, invalid: 400 }[result.reason];
+			const message = { throttled: m.login_throttled, disabled: m.login_disabled, invalid: m.login_failed }[result.reason]();
+			return fail(status, { email, message });
 		}
 		signIn(cookies, url, result.facilitatorId);
 		redirect(303, localPath(url.searchParams.get('next'), url) ?? '/workshops');

@@ -22,4 +22,17 @@ describe('facilitator accounts', () => {
 		expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(facilitators.EmailTaken);
 		expect(facilitators.list().filter((f) => f.email === 'wang@example.com')).toHaveLength(1);
 	});
+
+	it('never turns off the last admin who can sign in, and keeps a turned-off account\'s first date', () => {
+		const first = facilitators.list().find((f) => f.isAdmin)!;
+		expect(() => facilitators.setDisabled(first.id, true)).toThrow(facilitators.LastAdmin);
+		const trainer = facilitators.list().find((f) => !f.isAdmin)!;
+		const when = new Date('2026-11-30T08:00:00Z');
+		expect(facilitators.setDisabled(trainer.id, true, when)).toBe(true);
+		expect(facilitators.setDisabled(trainer.id, true, new Date())).toBe(true);
+		expect(facilitators.byId(trainer.id)!.disabledAt).toEqual(when);
+		expect(facilitators.setDisabled(trainer.id, false)).toBe(true);
+		expect(facilitators.byId(trainer.id)!.disabledAt).toBeNull();
+		expect(facilitators.setDisabled('nobody', true)).toBe(false);
+	});
 });

@@ -1,8 +1,9 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import * as db from '../db';
 import { facilitator } from '../db/schema';
 import { newId } from '../ids';
 import * as password from './password';
+import { invalidateAllSessions } from './session';
 
 /** How many facilitator accounts exist (0 means the app is on its first run). */
 export function total(): number {
@@ -23,7 +24,7 @@ export function byEmail(email: string) {
 export function list() {
 	return db
 		.get()
-		.select({ id: facilitator.id, email: facilitator.email, name: facilitator.name, isAdmin: facilitator.isAdmin })
+		.select({ id: facilitator.id, email: facilitator.email, name: facilitator.name, isAdmin: facilitator.isAdmin, disabled: facilitator.disabledAt, createdAt: facilitator.createdAt })
 		.from(facilitator)
 		.orderBy(facilitator.createdAt)
 		.all();
@@ -56,6 +57,47 @@ export async function create(input: NewFacilitator) {
 	const row = { id: newId(), email, name: input.name.trim(), passwordHash, isAdmin: input.isAdmin, createdAt: new Date() };
 	db.get().insert(facilitator).values(row).run();
 	return row;
+}
+
+/** Finds a facilitator by id. */
+export function byId(id: string) {
+	return db.get().select().from(facilitator).where(eq(facilitator.id, id)).get();
+}
+
+/**
+ * Gives an account a new password (an admin's reset, or the command line) and ends its sessions,
+ * so that whoever held the old password is signed out everywhere. False when there is no such account.
+ */
+export async function setPassword(id: string, pw: string): Promise<boolean> {
+	const passwordHash = await password.hash(pw);
+	const changed = db.get().update(facilitator).set({ passwordHash }).where(eq(facilitator.id, id)).run().changes > 0;
+	if (changed) invalidateAllSessions(id);
+	return changed;
+}
+
+/** How many admins can sign in. */
+function activeAdmins(): number {
+	return db.get().select({ n: count() }).from(facilitator).where(and(eq(facilitator.isAdmin, true), isNull(facilitator.disabledAt))).get()?.n ?? 0;
+}
+
+/**
+ * Turns an account off (it can no longer sign in, and its sessions end) or on again. Its workshops
+ * stay as they are. Refuses (`LastAdmin`) to turn off the last admin who can sign in.
+ */
+export function setDisabled(id: string, disabled: boolean, now = new Date()): boolean {
+	const row = byId(id);
+	if (!row) return false;
+	if (disabled && row.isAdmin && !row.disabledAt && activeAdmins() <= 1) throw new LastAdmin();
+	db.get().update(facilitator).set({ disabledAt: disabled ? (row.disabledAt ?? now) : null }).where(eq(facilitator.id, id)).run();
+	if (disabled) invalidateAllSessions(id);
+	return true;
+}
+
+/** Raised when turning off the only admin who can still sign in. */
+export class LastAdmin extends Error {
+	constructor() {
+		super('this is the only admin who can sign in');
+	}
 }
 
 /** Raised when the first account was asked for and one exists already. */

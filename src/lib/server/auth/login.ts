@@ -10,7 +10,7 @@ const perAddress = new RateLimiter(30, 15 * 60_000);
 // e-mail and a wrong password alike, so the answer hints at neither.
 let dummyHash: Promise<string> | undefined;
 
-export type LoginResult = { ok: true; facilitatorId: string } | { ok: false; reason: 'invalid' | 'throttled' };
+export type LoginResult = { ok: true; facilitatorId: string } | { ok: false; reason: 'invalid' | 'throttled' | 'disabled' };
 
 /** Checks credentials with per-account and per-address throttling of failures. */
 export async function attempt(email: string, pw: string, address: string): Promise<LoginResult> {
@@ -25,5 +25,7 @@ export async function attempt(email: string, pw: string, address: string): Promi
 	// trainer signs in within minutes, is never locked out by its own successful sign-ins.
 	perAddress.refund(`ip:${address}`);
 	perAccount.reset(`acct:${key}`);
+	// Said only to whoever knows the password: it tells them whom to ask, and a guesser nothing.
+	if (row.disabledAt) return { ok: false, reason: 'disabled' };
 	return { ok: true, facilitatorId: row.id };
 }

@@ -38,7 +38,8 @@ export function validateSessionToken(token: string, now = Date.now()): Validated
 		.innerJoin(facilitator, eq(session.facilitatorId, facilitator.id))
 		.where(eq(session.id, id))
 		.get();
-	if (!row) return { session: null, facilitator: null };
+	// A turned-off account's sessions are ended when it is turned off; this covers any left over.
+	if (!row || row.facilitator.disabledAt) return { session: null, facilitator: null };
 	let expiresAt = row.session.expiresAt;
 	if (now >= expiresAt.getTime()) {
 		db.get().delete(session).where(eq(session.id, id)).run();

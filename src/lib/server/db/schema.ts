@@ -8,7 +8,9 @@ export const facilitator = sqliteTable('facilitator', {
 	name: text('name').notNull(),
 	passwordHash: text('password_hash').notNull(),
 	isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
-	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+	/** Set when an admin turns the account off (a trainer who left): it can no longer sign in. */
+	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' })
 });
 
 /** A facilitator's login session; the id is the SHA-256 of the cookie token, never the token. */

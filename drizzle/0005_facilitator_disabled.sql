@@ -1,0 +1,1 @@
+ALTER TABLE `facilitator` ADD `disabled_at` integer;
