@@ -85,7 +85,18 @@ test('a facilitator browses, previews, copies and edits an exercise', async ({ p
 	await expect(page.getByLabel('学员互评占比（0–1）')).toHaveValue('2');
 	await expect(page.getByLabel('标题（英文）')).toHaveValue('Typed, not yet saved');
 	await page.screenshot({ path: `${SHOTS}/library-edit-error.png`, fullPage: true });
-	await page.goto(copyUrl);
+	// Leaving with that typing unsaved asks first; staying keeps it.
+	page.once('dialog', (d) => void d.dismiss());
+	await page.getByRole('link', { name: '返回预览' }).click();
+	await expect(page.getByLabel('标题（英文）')).toHaveValue('Typed, not yet saved');
+	let asked = '';
+	page.once('dialog', (d) => {
+		asked = d.message();
+		void d.accept();
+	});
+	await page.getByRole('link', { name: '返回预览' }).click();
+	await expect(page).toHaveURL(copyUrl);
+	expect(asked).toContain('还没有保存');
 	await expect(page.getByRole('region', { name: '评分标准' })).toContainText('学员互评占 30%');
 
 	// Two tabs on the same copy: the second save does not replace the first's unseen.
