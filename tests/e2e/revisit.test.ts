@@ -76,6 +76,14 @@ test('a learner revisits the ended workshop on a fresh device, writes the report
 	await page.goto(`/workshops/${id}`);
 	await page.getByRole('button', { name: '结束工作坊' }).click();
 	await expect(page.getByRole('button', { name: '重新开放' })).toBeVisible();
+	// Ended, nothing on the agenda reads as still running.
+	await expect(page.getByText('正在进行', { exact: true })).toHaveCount(0);
+	// Results after the end: the marks are a correction away, with nothing left to open or close.
+	await page.goto(`/workshops/${id}/results`);
+	await expect(page.getByRole('button', { name: '结束评分' })).toHaveCount(0);
+	await page.getByText('修改讲师评分').click();
+	await expect(page.getByRole('group', { name: '评分控制' })).toContainText('工作坊已结束，学员互评已停止');
+	await expect(page.getByRole('button', { name: /^(开放评分|结束评分|重新开放评分)$/ })).toHaveCount(0);
 	await expect(alice.getByRole('heading', { name: /工作坊结束了/ })).toBeVisible({ timeout: 20_000 });
 	await expect(alice.locator('main [data-code]')).toHaveText(`${aliceCode.slice(0, 5)}-${aliceCode.slice(5)}`);
 	await alice.screenshot({ path: 'test-results/screenshots/revisit-end-view.png', fullPage: true });
