@@ -94,6 +94,13 @@ describe('the recap export', () => {
 		expect(md).toContain('<https://h.example/r/ABCDEFGHJK>');
 	});
 
+	it('writes times in the reader\'s time zone', () => {
+		const at = (timeZone: string) => recapMarkdown(recap, new Map(), { locale: 'zh-CN', url: 'https://h.example/r/X', timeZone });
+		// Ended 08:00 UTC: 16:00 in Beijing.
+		expect(at('Asia/Shanghai')).toMatch(/16:00/);
+		expect(at('UTC')).toMatch(/08:00|8:00/);
+	});
+
 	it('names the file after the workshop, safely', () => {
 		expect(exportFileName('降本/增效: 第1期?')).toBe('降本 增效 第1期.md');
 		expect(exportFileName('///')).toBe('huddle.md');

@@ -36,9 +36,9 @@ export function exportFileName(title: string): string {
  * The Markdown document. `boards` holds each activity's board summary, already in Markdown
  * (null before the workshop has ended).
  */
-export function recapMarkdown(recap: RecapForExport, boards: Map<string, string | null>, opts: { locale: Locale; url: string }): string {
-	const { locale } = opts;
-	const when = (ms: number) => new Date(ms).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' });
+export function recapMarkdown(recap: RecapForExport, boards: Map<string, string | null>, opts: { locale: Locale; url: string; timeZone?: string }): string {
+	const { locale, timeZone } = opts;
+	const when = (ms: number) => new Date(ms).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short', timeZone });
 	const out: string[] = [];
 	out.push(`# ${escapeMarkdown(recap.workshop.title)}`);
 	const meta = [recap.me.name, recap.group?.name, recap.workshop.scheduledFor].filter(Boolean).map((s) => escapeMarkdown(s!));

@@ -5,6 +5,7 @@ import * as revisit from '$lib/server/revisit';
 import * as device from '$lib/server/revisit-device';
 import * as workshops from '$lib/server/workshops';
 import { handOn } from '$lib/server/hand-on';
+import { knownTimeZone, localDateTime } from '$lib/server/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ cookies, url, locals, getClientAddress, setHeaders }) => {
@@ -31,7 +32,8 @@ export const load = (({ cookies, url, locals, getClientAddress, setHeaders }) =>
 			code,
 			title: w.title,
 			status: w.status,
-			date: w.scheduledFor ?? w.createdAt.toISOString().slice(0, 10),
+			// The day in the server's time zone, not UTC: a morning workshop in Beijing is not the day before.
+			date: w.scheduledFor ?? localDateTime(w.createdAt.getTime(), knownTimeZone(null)).slice(0, 10),
 			group: g ? { name: g.name, colour: g.colour } : null,
 			name: p.displayName,
 			report: r.submittedAt ? ('submitted' as const) : r.body.trim() ? ('draft' as const) : ('none' as const),

@@ -10,6 +10,7 @@ import { htmlToMarkdown } from '$lib/revisit/html-markdown';
 import { exportFileName, recapMarkdown } from '$lib/revisit/markdown';
 import type { RequestHandler } from './$types';
 import { attachment } from '$lib/server/attachment';
+import { knownTimeZone } from '$lib/server/time-zone';
 
 /** An activity's board summary as Markdown: its kind's Summary, rendered here, then converted. */
 function boardMarkdown(kind: string, board: unknown, snapshot: string, locale: 'zh-CN' | 'en'): string | null {
@@ -30,7 +31,8 @@ export const GET = (({ params, cookies, url, getClientAddress, locals }) => {
 	const data = recap.build(found);
 	const locale = getLocale();
 	const boards = new Map(data.activities.map((a) => [a.id, a.snapshot && data.group ? boardMarkdown(a.kind, a.board, a.snapshot, locale) : null]));
-	const text = recapMarkdown(data, boards, { locale, url: `${url.origin}${revisit.path(data.code)}` });
+	const timeZone = knownTimeZone(url.searchParams.get('tz'));
+	const text = recapMarkdown(data, boards, { locale, url: `${url.origin}${revisit.path(data.code)}`, timeZone });
 	const name = exportFileName(data.workshop.title);
 	return new Response(text, {
 		headers: {
