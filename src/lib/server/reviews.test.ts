@@ -38,6 +38,19 @@ describe('crosswise review', () => {
 		]);
 	});
 
+	it('leaves a group nobody joined out of the ring', async () => {
+		const { w, act, groups } = await classroom(3);
+		workshops.resizeGroups(w, 4);
+		const empty = workshops.groups(w.id)[3];
+		expect(reviews.targetOf(act.id, groups[2].id)).toBe(groups[0].id);
+		expect(reviews.targetOf(act.id, empty.id)).toBeNull();
+		expect(reviews.overview(act.id)?.pairs).toHaveLength(3);
+		// Once somebody joins it, it takes its place.
+		participants.join(w.id, '迟到的学员', empty.id);
+		expect(reviews.targetOf(act.id, groups[2].id)).toBe(empty.id);
+		expect(reviews.targetOf(act.id, empty.id)).toBe(groups[0].id);
+	});
+
 	it('lets only the reviewing group write, for its assigned target', async () => {
 		const { act, groups, people } = await classroom(3);
 		expect(reviews.write(act.id, people[0], '客户画像很具体', groups[1].id)).toMatchObject({ ok: true });

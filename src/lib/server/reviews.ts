@@ -52,8 +52,17 @@ export function rotation(groupIds: readonly string[]): Map<string, string> {
 	return pairs;
 }
 
+/**
+ * The groups that take part: those with members. A group nobody joined has an empty board to
+ * review and nobody to write a review, so a ring through it would leave one group unreviewed
+ * and give another nothing to read.
+ */
 function groupsOf(act: Activity): GroupRef[] {
-	return workshops.groups(act.workshopId).map((g) => ({ id: g.id, name: g.name, colour: g.colour }));
+	const manned = new Set(workshops.participants(act.workshopId).map((p) => p.groupId));
+	return workshops
+		.groups(act.workshopId)
+		.filter((g) => manned.has(g.id))
+		.map((g) => ({ id: g.id, name: g.name, colour: g.colour }));
 }
 
 /** The group `reviewerGroupId` reviews in an activity, or null. */
