@@ -16,7 +16,8 @@ export const init: ServerInit = () => {
 	db.get(); // open the database and apply migrations before the first request
 	// Read the library now, so that a wrong EXERCISES_DIR or a broken file is in the log at start
 	// (each file left out is named with its problem), not when someone first opens the library.
-	console.log(`Huddle: ${exercises.all().length} exercises from ${exercisesDir()}, ${exercises.problems().length} left out`);
+	const leftOut = new Set(exercises.problems().map((p) => p.file)).size;
+	console.log(`Huddle: ${exercises.all().length} exercises from ${exercisesDir()}${leftOut ? `, ${leftOut} file(s) left out (named above)` : ''}`);
 	// The production entry (scripts/serve.js) lives outside this bundle: it finds the websocket
 	// handler and the shutdown routine here, so pages and collaboration share one database.
 	Object.assign(globalThis, {
