@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * A function telling, for a request, whether it asks for a static file of `clientDir` that is no
- * longer there (it then answers 404 itself and returns true).
+ * A request handler to put in front of the app's: a request for a static file of `clientDir`
+ * that is no longer there gets a 404 here; every other request goes on to `next`.
  * @param {string} clientDir
  */
 export function staticGuard(clientDir) {

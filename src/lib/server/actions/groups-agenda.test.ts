@@ -63,10 +63,12 @@ describe('removing what holds people’s work', () => {
 		const unused = workshops.addActivity(w.id, 'pest-test', 'pest', { board: {} });
 		const drawn = workshops.addActivity(w.id, 'pest-test', 'pest', { board: {} });
 		const reviewed = workshops.addActivity(w.id, 'mot-contact-tools', 'moments-of-truth', { board: {} });
-		const [g1] = workshops.groups(w.id);
+		const [g1, g2] = workshops.groups(w.id);
 		writeBoard(drawn.id, g1.id);
 		workshops.setStatus(w.id, 'live');
 		const p = participants.join(w.id, '小王', g1.id).participant;
+		// Reviews pair groups that have members.
+		participants.join(w.id, '小李', g2.id);
 		expect(reviews.write(reviewed.id, p, '关键时刻找得准')).toMatchObject({ ok: true });
 
 		expect(await act(agendaActions, 'removeActivity', me, w.id, { activity: drawn.id })).toMatchObject({ status: 409 });
