@@ -92,7 +92,10 @@ test('a learner revisits the ended workshop on a fresh device, writes the report
 
 	// Days later, another device: the code, typed in lower case with the dash, opens the recap.
 	const later = await freshDevice(browser);
-	await later.goto('/r');
+	// The start page leads there too, for someone who only remembers the address.
+	await later.goto('/');
+	await later.getByRole('link', { name: /用回看码查看/ }).click();
+	await expect(later).toHaveURL(/\/r$/);
 	await later.getByLabel('回看码').fill(`${aliceCode.slice(0, 5)}-${aliceCode.slice(5)}`.toLowerCase());
 	await later.getByRole('button', { name: '打开' }).click();
 	await expect(later).toHaveURL(new RegExp(`/r/${aliceCode}$`));
