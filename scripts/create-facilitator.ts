@@ -1,36 +1,30 @@
 // Creates a facilitator from the shell, for headless set-ups and scripted tests:
 //   npm run facilitator:create -- --email a@b.c --name "Li Na" --password '…' [--admin]
 // The password may come from the HUDDLE_PASSWORD environment variable instead.
-import { parseArgs } from 'node:util';
 import * as facilitators from '../src/lib/server/auth/facilitators';
 import * as password from '../src/lib/server/auth/password';
 import * as db from '../src/lib/server/db';
 import { isEmail } from '../src/lib/server/forms';
+import { optionsOrUsage } from './cli-args';
 
 const USAGE = [
 	'usage: npm run facilitator:create -- --email EMAIL --name NAME --password PASSWORD [--admin]',
 	'       (the password needs 8 to 200 characters; it may also come from HUDDLE_PASSWORD)'
 ].join('\n');
 
-let values: { email?: string; name?: string; password?: string; admin?: boolean; help?: boolean };
-try {
-	({ values } = parseArgs({
-		options: {
-			email: { type: 'string' },
-			name: { type: 'string' },
-			password: { type: 'string' },
-			admin: { type: 'boolean', default: false },
-			help: { type: 'boolean', short: 'h' }
-		}
-	}));
-} catch (error) {
-	console.error(`${(error as Error).message}\n${USAGE}`);
-	process.exit(2);
-}
+const values = optionsOrUsage(
+	{
+		email: { type: 'string' },
+		name: { type: 'string' },
+		password: { type: 'string' },
+		admin: { type: 'boolean', default: false }
+	},
+	USAGE
+);
 const pw = values.password ?? process.env.HUDDLE_PASSWORD ?? '';
-if (values.help || !values.email || !values.name || !password.acceptable(pw)) {
-	(values.help ? console.log : console.error)(USAGE);
-	process.exit(values.help ? 0 : 2);
+if (!values.email || !values.name || !password.acceptable(pw)) {
+	console.error(USAGE);
+	process.exit(2);
 }
 // The sign-in page asks for an e-mail address: an account under anything else could never sign in.
 if (!isEmail(values.email)) {

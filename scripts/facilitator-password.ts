@@ -2,10 +2,10 @@
 // theirs (an admin resets other accounts at /admin/facilitators). Ends the account's sessions.
 //   npm run facilitator:password -- --email a@b.c --password '…' [--enable]
 // The password may come from the HUDDLE_PASSWORD environment variable instead.
-import { parseArgs } from 'node:util';
 import * as facilitators from '../src/lib/server/auth/facilitators';
 import * as password from '../src/lib/server/auth/password';
 import * as db from '../src/lib/server/db';
+import { optionsOrUsage } from './cli-args';
 
 const USAGE = [
 	'usage: npm run facilitator:password -- --email EMAIL --password PASSWORD [--enable]',
@@ -13,19 +13,11 @@ const USAGE = [
 	'        --enable also turns the account back on if an admin had turned it off)'
 ].join('\n');
 
-let values: { email?: string; password?: string; enable?: boolean; help?: boolean };
-try {
-	({ values } = parseArgs({
-		options: { email: { type: 'string' }, password: { type: 'string' }, enable: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }
-	}));
-} catch (error) {
-	console.error(`${(error as Error).message}\n${USAGE}`);
-	process.exit(2);
-}
+const values = optionsOrUsage({ email: { type: 'string' }, password: { type: 'string' }, enable: { type: 'boolean', default: false } }, USAGE);
 const pw = values.password ?? process.env.HUDDLE_PASSWORD ?? '';
-if (values.help || !values.email || !password.acceptable(pw)) {
-	(values.help ? console.log : console.error)(USAGE);
-	process.exit(values.help ? 0 : 2);
+if (!values.email || !password.acceptable(pw)) {
+	console.error(USAGE);
+	process.exit(2);
 }
 try {
 	const row = facilitators.byEmail(values.email);
