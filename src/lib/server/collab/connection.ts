@@ -137,7 +137,7 @@ export class Connection implements Peer {
 		if (!this.room.isOpen) return this.close(1011, 'document unavailable');
 		this.#started = true;
 		// Only a writer has anything to tell us; a reader's answer to step 1 would be dropped anyway.
-		if (this.grant.access === 'write') this.send(syncStep1Message(this.room.doc));
+		if (this.grant.access === 'write') this.send(syncStep1Message(this.room.stateVector()));
 		this.#sendPresence();
 		this.#drain();
 	}
@@ -183,10 +183,10 @@ export class Connection implements Peer {
 	#handle(message: ClientMessage): void {
 		switch (message.kind) {
 			case 'sync-step1':
-				return this.send(syncStep2Message(this.room.doc, message.stateVector));
+				return this.send(syncStep2Message(this.room.diff(message.stateVector)));
 			case 'sync-step2':
 			case 'update':
-				if (this.grant.access === 'write') this.room.receiveUpdate(message.update, this);
+				if (this.grant.access === 'write') this.room.receiveUpdate(message.update, this, message.kind === 'sync-step2');
 				return;
 			case 'awareness':
 				return this.#receiveAwareness(message.update);

@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -119,27 +118,26 @@ export function encodeAwareness(entries: AwarenessEntry[]): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-/** A sync step 1 frame carrying the document's state vector. */
-export function syncStep1Message(doc: Y.Doc): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MessageType.sync);
-	syncProtocol.writeSyncStep1(encoder, doc);
-	return encoding.toUint8Array(encoder);
+/** A sync step 1 frame carrying a document's encoded state vector. */
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+	return syncMessage(SyncType.step1, stateVector);
 }
 
-/** A sync step 2 frame with what the holder of `stateVector` is missing. */
-export function syncStep2Message(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MessageType.sync);
-	syncProtocol.writeSyncStep2(encoder, doc, stateVector);
-	return encoding.toUint8Array(encoder);
+/** A sync step 2 frame carrying what the receiver lacks, as one update. */
+export function syncStep2Message(update: Uint8Array): Uint8Array {
+	return syncMessage(SyncType.step2, update);
 }
 
 /** A sync update frame. */
 export function updateMessage(update: Uint8Array): Uint8Array {
+	return syncMessage(SyncType.update, update);
+}
+
+function syncMessage(type: number, payload: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MessageType.sync);
-	syncProtocol.writeUpdate(encoder, update);
+	encoding.writeVarUint(encoder, type);
+	encoding.writeVarUint8Array(encoder, payload);
 	return encoding.toUint8Array(encoder);
 }
 

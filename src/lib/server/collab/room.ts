@@ -4,6 +4,7 @@ import type { Grant } from './types';
 import type { DocStorage } from './storage';
 import { MalformedMessage, awarenessMessage, updateMessage } from './protocol';
 import { checkUpdate } from './update-guard';
+import { LazyDoc } from './lazy-doc';
 
 /** Bytes of parked (not yet applicable) changes a room keeps before it drops them. */
 export const MAX_PENDING_BYTES = 1024 * 1024;
@@ -25,6 +26,8 @@ export interface RoomLimits {
 	maxDocBytes: number;
 	/** Awareness client ids one connection may own. */
 	maxAwarenessIds: number;
+	/** How long a room keeps its Y.Doc after the last use (a sync, a change, a compaction) before it drops it. */
+	docIdleMs: number;
 }
 
 /** A refusal that should close the sender's socket with `closeCode`. */
@@ -37,10 +40,13 @@ export class RoomError extends Error {
 	}
 }
 
-/** One open document: its Y.Doc, its presence, and the peers connected to it. */
+/** One open document: its content, its presence, and the peers connected to it. */
 export class Room {
-	readonly doc = new Y.Doc();
-	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	/** Holds the presence only; its client id is the server's own. */
+	#presence = new Y.Doc();
+	readonly awareness = new awarenessProtocol.Awareness(this.#presence);
+	#doc: LazyDoc;
+	#idleTimer: NodeJS.Timeout | null = null;
 	readonly peers = new Set<Peer>();
 	/** Settles once stored updates are applied (or loading failed and the room closed). */
 	readonly ready: Promise<void>;
@@ -61,10 +67,16 @@ export class Room {
 		readonly limits: RoomLimits,
 		private readonly onClose: (room: Room) => void
 	) {
+		this.#doc = new LazyDoc(name, this.#presence.clientID);
 		// The server has no presence of its own.
 		this.awareness.setLocalState(null);
 		this.awareness.on('update', this.#onAwareness);
 		this.ready = this.#load().catch((error) => this.fail('loading failed', error));
+	}
+
+	/** Whether the room holds its document as a Y.Doc now (rather than only encoded). */
+	get holdsDoc(): boolean {
+		return this.#doc.loaded;
 	}
 
 	/** Whether the room still serves (not closed, not failed). */
@@ -89,39 +101,79 @@ export class Room {
 		if (this.peers.size === 0) this.close();
 	}
 
-	/** Applies a peer's update; it is stored before anyone is told about it. */
-	receiveUpdate(update: Uint8Array, from: Peer): void {
+	/**
+	 * Takes a peer's update; it is stored before anyone is told about it. A sync reply (step 2)
+	 * routinely repeats what the document has, so it is always applied to find what is new.
+	 */
+	receiveUpdate(update: Uint8Array, from: Peer, syncReply = false): void {
 		if (!this.#open) throw new RoomError(1011, 'room closed');
 		this.#admit(update.byteLength);
-		// An update that completes parked ones emits their content too, which `from` may lack;
-		// then nobody is spared the broadcast.
-		const { pendingStructs, pendingDs } = this.doc.store;
+		let taken = false;
 		try {
 			checkUpdate(update);
-			Y.applyUpdate(this.doc, update, pendingStructs || pendingDs ? null : from);
+			taken = !syncReply && this.#doc.take(update);
+			if (!taken) {
+				// An update that completes parked ones emits their content too, which `from` may
+				// lack; then nobody is spared the broadcast.
+				const origin = this.#doc.parkedBytes > 0 ? null : from;
+				this.#doc.transact((doc) => Y.applyUpdate(doc, update), origin, this.#onUpdate);
+				this.#keepDoc();
+			}
 		} catch (error) {
 			throw new MalformedMessage(`update rejected: ${(error as Error).message}`);
 		}
+		// Taken as it is: what a peer sent is exactly what the document gains.
+		if (taken) this.#onUpdate(update, from);
 		if (!this.#open) throw new RoomError(1011, 'storage failure');
 		this.#limitPending();
+	}
+
+	/** Runs `fn` on the document in one transaction from `origin`; the change is stored and broadcast like a peer's. */
+	change<T>(fn: (doc: Y.Doc) => T, origin: Peer): T {
+		if (!this.#open) throw new RoomError(1011, 'room closed');
+		const result = this.#doc.transact(fn, origin, this.#onUpdate);
+		this.#keepDoc();
+		return result;
+	}
+
+	/** The document's state vector, for a sync step 1. */
+	stateVector(): Uint8Array {
+		return this.#doc.stateVector();
+	}
+
+	/** What a peer with `stateVector` lacks, for a sync step 2. */
+	diff(stateVector: Uint8Array): Uint8Array {
+		const update = this.#doc.diff(stateVector);
+		this.#keepDoc();
+		return update;
+	}
+
+	// A class joining at once syncs many tablets within seconds: the Y.Doc made for the first
+	// answers them all, and is dropped once nobody has needed it for `docIdleMs`.
+	#keepDoc(): void {
+		if (this.#idleTimer || !this.#open) return;
+		this.#idleTimer = setTimeout(() => {
+			this.#idleTimer = null;
+			if (!this.#open) return;
+			this.#doc.release(this.limits.docIdleMs);
+			if (this.#doc.loaded) this.#keepDoc();
+		}, this.limits.docIdleMs);
+		this.#idleTimer.unref();
 	}
 
 	// Changes whose dependencies never arrived are parked by Yjs, unstored and uncounted, and
 	// re-read on every later update: a client sending only such changes would grow them without
 	// bound. Real clients park little (and resend on reconnect), so dropping the excess is safe.
 	#limitPending(): void {
-		const store = this.doc.store;
-		const parked = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
-		if (parked <= MAX_PENDING_BYTES) return;
-		store.pendingStructs = null;
-		store.pendingDs = null;
+		if (this.#doc.parkedBytes <= MAX_PENDING_BYTES) return;
+		this.#doc.dropParked();
 		throw new RoomError(1008, 'too many changes with missing dependencies');
 	}
 
 	/** Lets `peer` own awareness `clientId` unless another person owns it; true when it may. */
 	claimAwareness(clientId: number, peer: Peer): boolean {
 		// The server's own id would make its Awareness renew that state forever.
-		if (clientId === this.doc.clientID) return false;
+		if (clientId === this.#presence.clientID) return false;
 		const owner = this.#owners.get(clientId);
 		if (owner === peer) return true;
 		// The same person reconnecting keeps their client id; their old socket may not be gone yet.
@@ -145,34 +197,35 @@ export class Room {
 		if (!this.#open) return;
 		this.#open = false;
 		if (this.#flush) clearImmediate(this.#flush);
+		if (this.#idleTimer) clearTimeout(this.#idleTimer);
 		if (this.#rows > 1) this.#compact();
 		for (const peer of this.peers) peer.close(code, reason);
 		// A storage failure closes the room from inside a Yjs transaction; let that finish first.
-		setImmediate(() => this.doc.destroy());
+		setImmediate(() => {
+			this.#doc.destroy();
+			this.#presence.destroy();
+		});
 		this.onClose(this);
 	}
 
 	async #load(): Promise<void> {
 		const stored = await this.storage.load(this.name);
 		if (!this.#open) return;
-		for (const update of stored.updates) {
-			try {
-				Y.applyUpdate(this.doc, update);
-			} catch (error) {
-				console.error(`collab: skipping a corrupt stored update of ${this.name}`, error);
-			}
-			this.#size += update.byteLength;
-		}
+		this.#doc.load(stored.updates, (error) =>
+			console.error(`collab: skipping a corrupt stored update of ${this.name}`, error)
+		);
+		for (const update of stored.updates) this.#size += update.byteLength;
 		this.#rows = stored.updates.length;
 		this.#lastId = stored.lastId;
-		this.doc.on('update', this.#onUpdate);
+		this.#keepDoc();
 		if (this.#rows > this.limits.compactAfter) this.#compact();
 	}
 
 	#admit(bytes: number): void {
 		if (this.#size + bytes <= this.limits.maxDocBytes) return;
 		// The running total over-counts (overwritten and deleted content); measure before refusing.
-		this.#size = Y.encodeStateAsUpdate(this.doc).byteLength;
+		this.#size = this.#doc.diff().byteLength;
+		this.#keepDoc();
 		if (this.#size + bytes > this.limits.maxDocBytes) throw new RoomError(1008, 'document too large');
 	}
 
@@ -241,7 +294,8 @@ export class Room {
 
 	#compact(): void {
 		try {
-			const merged = Y.encodeStateAsUpdate(this.doc);
+			const merged = this.#doc.diff();
+			this.#keepDoc();
 			this.storage.compact(this.name, merged, this.#lastId);
 			this.#rows = 1;
 			this.#size = merged.byteLength;

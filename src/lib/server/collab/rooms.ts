@@ -75,6 +75,13 @@ export class RoomRegistry {
 		return this.#rooms.size;
 	}
 
+	/** Number of rooms holding their document as a Y.Doc. */
+	get docsHeld(): number {
+		let count = 0;
+		for (const room of this.#rooms.values()) if (room.holdsDoc) count++;
+		return count;
+	}
+
 	/** Number of connections over all rooms. */
 	get connections(): number {
 		let count = 0;
@@ -96,7 +103,7 @@ export class RoomRegistry {
 			if (!room.isOpen) throw new RoomError(1011, `document ${doc} unavailable`);
 			// The room appends the update in its update handler; the flush makes it durable before
 			// this resolves and before the room's broadcast.
-			const result = room.doc.transact(() => fn(room.doc), holder);
+			const result = room.change(fn, holder);
 			if (room.isOpen) room.commit();
 			if (!room.isOpen) throw new RoomError(1011, `storing a change to ${doc} failed`);
 			return result;

@@ -221,7 +221,7 @@ describe('collab server', () => {
 		expect((await refusal(h, '/collab/bad%20name')).status).toBe(400);
 		expect((await refusal(h, `/collab/${'x'.repeat(201)}`)).status).toBe(400);
 		expect((await refusal(h, '/collab/%E0%A4%A')).status).toBe(400);
-		expect(h.collab.stats()).toEqual({ rooms: 0, connections: 0 });
+		expect(h.collab.stats()).toEqual({ rooms: 0, connections: 0, docsHeld: 0 });
 	});
 
 	it('closes only the socket that sends garbage or too much', async () => {
@@ -511,6 +511,75 @@ describe('collab server', () => {
 		await until(() => h.collab.stats().connections === 1);
 		await h.collab.shutdown();
 		expect(a.closes).toEqual([1001]);
-		expect(h.collab.stats()).toEqual({ rooms: 0, connections: 0 });
+		expect(h.collab.stats()).toEqual({ rooms: 0, connections: 0, docsHeld: 0 });
+	});
+});
+
+describe('a document the server holds encoded', () => {
+	/** The updates a client sends for `edits`, one per edit. */
+	function edits(...texts: string[]): Uint8Array[] {
+		const source = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		source.on('update', (update: Uint8Array) => updates.push(update));
+		for (const text of texts) source.getText('t').insert(source.getText('t').length, text);
+		return updates;
+	}
+
+	it('stores and forwards edits without a Y.Doc, and answers a later sync with all of them', async () => {
+		const h = await start(new MemoryStorage(), { docIdleMs: 20 });
+		const a = await provider(h, 'lazy', 'alice');
+		a.text.insert(0, 'one');
+		await until(() => h.storage.count('lazy') === 1);
+		await until(() => h.collab.stats().docsHeld === 0);
+		const watcher = await raw(h, 'lazy', 'wes');
+		const mirror = new Y.Doc();
+		Y.applyUpdate(mirror, Y.encodeStateAsUpdate(a.ydoc));
+		watcher.on('message', (data: Buffer) => {
+			const decoder = decoding.createDecoder(data);
+			if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 2) return;
+			Y.applyUpdate(mirror, decoding.readVarUint8Array(decoder));
+		});
+		a.text.insert(3, ' two');
+		a.text.insert(7, ' three');
+		await until(() => h.storage.count('lazy') === 3 && mirror.getText('t').toString() === 'one two three');
+		// Edits that continue the document went to storage and to the peer as they came.
+		expect(h.collab.stats().docsHeld).toBe(0);
+		const b = await provider(h, 'lazy', 'bob');
+		expect(b.text.toString()).toBe('one two three');
+		expect(h.collab.stats().docsHeld).toBe(1);
+		b.text.insert(0, '> ');
+		await until(() => a.text.toString() === '> one two three');
+		await until(() => h.collab.stats().docsHeld === 0);
+		expect(await storedText(h.storage, 'lazy')).toBe('> one two three');
+	});
+
+	it('holds back an edit whose earlier edits are missing, and sends both once they arrive', async () => {
+		const h = await start();
+		const peer = await provider(h, 'order', 'bob');
+		const ws = await raw(h, 'order', 'sam');
+		const [first, second, third] = edits('ab', 'cd', 'ef');
+		ws.send(updateMessage(second));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(peer.text.toString()).toBe('');
+		expect(h.storage.count('order')).toBe(0);
+		ws.send(updateMessage(first));
+		await until(() => peer.text.toString() === 'abcd');
+		expect(await storedText(h.storage, 'order')).toBe('abcd');
+		ws.send(updateMessage(third));
+		await until(() => peer.text.toString() === 'abcdef');
+		expect(await storedText(h.storage, 'order')).toBe('abcdef');
+	});
+
+	it('stores an edit that arrives twice only once', async () => {
+		const h = await start();
+		const ws = await raw(h, 'twice', 'sam');
+		const [first, second] = edits('ab', 'cd');
+		ws.send(updateMessage(first));
+		ws.send(updateMessage(first));
+		ws.send(updateMessage(second));
+		await until(() => h.storage.count('twice') === 2);
+		const peer = await provider(h, 'twice', 'bob');
+		expect(peer.text.toString()).toBe('abcd');
+		expect(h.storage.count('twice')).toBe(2);
 	});
 });

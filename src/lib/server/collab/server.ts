@@ -31,6 +31,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
 	compactAfter: 500,
 	maxDocBytes: 16 * 1024 * 1024,
 	maxAwarenessIds: 8,
+	docIdleMs: 10_000,
 	pingIntervalMs: 30_000,
 	authorizeTimeoutMs: 10_000,
 	shutdownTimeoutMs: 5_000
@@ -56,8 +57,8 @@ export interface CollabServer {
 	change<T>(doc: string, fn: (ydoc: Y.Doc) => T): Promise<T>;
 	/** Stops accepting, closes every socket with 1001 and unloads every room. */
 	shutdown(): Promise<void>;
-	/** Open rooms and connections, for health checks. */
-	stats(): { rooms: number; connections: number };
+	/** Open rooms, connections, and rooms holding a Y.Doc, for health checks. */
+	stats(): { rooms: number; connections: number; docsHeld: number };
 	/** Who has a socket open on some document of `workshopId` now: their grants' subjects. */
 	online(workshopId: string): Set<string>;
 }
@@ -217,7 +218,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		},
 
 		stats() {
-			return { rooms: rooms.size, connections: connections.size };
+			return { rooms: rooms.size, connections: connections.size, docsHeld: rooms.docsHeld };
 		},
 
 		online(workshopId) {
