@@ -106,7 +106,8 @@ const stallsText = (s: Stalls | null, perS: number) =>
 
 function describe(r: LoadResult): string {
 	return `p50 ${fmt(r.latency.p50)} / p95 ${fmt(r.latency.p95)} / p99 ${fmt(r.latency.p99)} / max ${fmt(r.latency.max)} ms; ${fmt(r.editsPerS)} edits/s; server ${fmt(r.serverCores, 2)} cores, peak ${fmt(r.serverPeakMb)} MB; generator ${fmt(r.generatorCores, 2)} cores; others ${fmt(r.otherCores, 2)} cores; errors ${r.errors + r.connectFailures}, disconnects ${r.disconnects}, diverged ${r.roomsDiverged}
-    stalls: server ${stallsText(r.serverStalls, r.measuredS)}; generator ${stallsText(r.generatorStalls, r.measuredS)}`;
+    stalls: server ${stallsText(r.serverStalls, r.measuredS)}
+    consoles' process (${fmt(r.consoleCores, 2)} cores) ${stallsText(r.consoleStalls, r.measuredS)}; tablets' processes ${stallsText(r.tabletStalls, r.measuredS)}`;
 }
 
 /** One round: Huddle and (unless --no-reference) the reference under the same load. */
@@ -164,9 +165,11 @@ function rowsFor(pairs: Pair[]): (string | number)[][] {
 		line('server event loop late, max (ms)', (r) => stalls(r, 'loopMax')),
 		line('server GC pauses (ms per s)', (r) => stalls(r, 'gcMs') / r.measuredS),
 		line('server GC pause, longest (ms)', (r) => stalls(r, 'gcMax')),
-		line('generator CPU (cores)', (r) => r.generatorCores, 2),
-		line('generator event loop late, p99, worst process (ms)', (r) => r.generatorStalls.loopP99, 1, false),
-		line('generator GC pauses, all processes (ms per s)', (r) => r.generatorStalls.gcMs / r.measuredS, 1, false),
+		line('generator CPU, all processes (cores)', (r) => r.generatorCores, 2),
+		line("consoles' process CPU (cores)", (r) => r.consoleCores, 2, false),
+		line("consoles' process event loop late, p99 (ms)", (r) => r.consoleStalls.loopP99, 1, false),
+		line("consoles' process GC pauses (ms per s)", (r) => r.consoleStalls.gcMs / r.measuredS, 1, false),
+		line("tablets' processes event loop late, p99, worst (ms)", (r) => r.tabletStalls.loopP99, 1, false),
 		line('other processes on the machine (cores)', (r) => r.otherCores, 2, false),
 		['SQLite rows written/s', first.ours.rowsPerS === null ? '–' : fmt(median(pairs.map((p) => p.ours.rowsPerS ?? NaN)), 0), 'no persistence', '–'],
 		[`errors + failed connects / disconnects${summed}`, count(ours), count(refs), '–'],
@@ -283,11 +286,11 @@ ${table(['classes', 'sockets', 'edits/s', 'p99 (ms)', 'server cores', 'peak MB',
 
 Machine: ${machine()}. Wall time of the run: ${minutes.toFixed(1)} min. Load average at start: ${loadAtStart}; a system call at start ${syscallAtStart} µs.
 Each tablet edits its own PEST notes (add, move, or edit text) every ${periodMs} ms; a facilitator console per room applies everything and measures
-the delay from the sender's edit to the console (machine-wide monotonic clock). Warm-up ${warmupS} s, measured ${measureS} s, ${workers} generator processes.
+the delay from the sender's edit to the console (machine-wide monotonic clock). Warm-up ${warmupS} s, measured ${measureS} s; tablets in ${workers} generator processes at a lower priority, consoles in one more (bench/README.md).
 Huddle runs as in production (scripts/serve.js over build/, SQLite in WAL mode, every update stored before it is broadcast, every socket authorised by cookie).
 The reference is @y/websocket-server 0.1.1 (in memory, no persistence, no auth) under the same load; ratio = Huddle / reference.
-${rounds > 1 ? `Each scenario ran ${rounds} rounds on a freshly seeded database, every other round with the reference first; every figure is the median over the rounds.\n` : only.has('classroom') ? `One round per scenario: a single pair of runs varies by a fifth or more on this machine, so the classroom ratios are judged on \`npm run bench:load -- --only classroom --rounds 10\` (its own section).\n` : ''}"Event loop late" is how late a 10 ms timer fired in that process (bench/lib/stalls.cjs, the same probe in both servers): when the fan-out p99 is far above
-the server's own lateness, the delay arose in the generator or the machine, not in the server.
+${rounds > 1 ? `Each scenario ran ${rounds} rounds on a freshly seeded database, every other round with the reference first; every figure is the median over the rounds.\n` : only.has('classroom') ? `One round per scenario: a single pair of runs varies by a fifth or more on this machine, so the classroom ratios are judged on \`npm run bench:load -- --only classroom --rounds 10\` (its own section).\n` : ''}"Event loop late" is how late a 10 ms timer fired in that process (bench/lib/stalls.cjs, the same probe in both servers). An edit's delay runs through the server
+and the consoles' process only (a tablet stamps and sends an edit in one tick): when the fan-out p99 is far above both, the delay arose in the machine.
 
 ### Targets
 

@@ -1,6 +1,7 @@
 // Runs one load against one server: spreads clients over generator processes, waits for every
 // first sync, edits for a warm-up and a measured window, then checks every edit arrived.
 import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Command, ClientSpec } from './worker';
@@ -56,8 +57,11 @@ export interface LoadResult {
 	measuredS: number;
 	/** The server's event-loop lateness and GC pauses over the measured window (null: the probe did not answer). */
 	serverStalls: Stalls | null;
-	/** The same for the generator: the worst process's loop lateness, GC pauses summed over processes. */
-	generatorStalls: Stalls;
+	/** The same for the tablets' processes: the worst one's loop lateness, GC pauses summed over them. */
+	tabletStalls: Stalls;
+	/** CPU of the consoles' process (part of `generatorCores`) and its stalls: it lies on the measured path. */
+	consoleCores: number;
+	consoleStalls: Stalls;
 }
 
 /** One figure for several processes: the worst lateness and longest pause, the summed pause time. */
@@ -70,12 +74,34 @@ type Reply = { type: string; [key: string]: unknown };
 
 type Waiter = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
 
+/*
+ * The tablets are the load and the consoles the measurement, so they run apart and are treated
+ * differently. A tablet stamps each edit and sends it in the same tick, so how late its process
+ * runs delays no measured edit; only the console's process and the server lie on the measured
+ * path. Tablet processes therefore run 10 nice levels below the rest (on 2 cores shared by four
+ * busy processes, the server and the consoles go first, as if they had machines of their own),
+ * and with a 64 MB young generation, which collects less often, in longer pauses that nothing
+ * measures. The consoles' process keeps Node's defaults. Both servers run under the same generator.
+ */
+const TABLET_NODE_OPTIONS = ['--max-semi-space-size=64'];
+const TABLET_NICE_OFFSET = 10;
+
+function lowerPriority(pid: number | undefined): void {
+	if (pid === undefined) return;
+	try {
+		os.setPriority(pid, Math.min(19, os.getPriority() + TABLET_NICE_OFFSET));
+	} catch {
+		// Not permitted here: the tablets keep the generator's priority.
+	}
+}
+
 class GeneratorProcess {
 	readonly child: ChildProcess;
 	#waiting = new Map<string, Waiter>();
-	constructor() {
-		const execArgv = ['--import', 'tsx', ...nodeOptionsFrom('BENCH_WORKER_ARGS')];
+	constructor(readonly role: 'tablets' | 'consoles') {
+		const execArgv = ['--import', 'tsx', ...(role === 'tablets' ? TABLET_NODE_OPTIONS : []), ...nodeOptionsFrom('BENCH_WORKER_ARGS')];
 		this.child = fork(path.join(import.meta.dirname, 'worker.ts'), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		if (role === 'tablets') lowerPriority(this.child.pid);
 		this.child.on('message', (reply: Reply) => {
 			const waiter = this.#waiting.get(reply.type);
 			this.#waiting.delete(reply.type);
@@ -112,17 +138,20 @@ function rowsWritten(dbPath: string | undefined): number | null {
 	}
 }
 
-/** Splits clients over generator processes: small rooms stay whole, big rooms are dealt round-robin. */
+/**
+ * Splits clients over generator processes: the tablets over `workers` processes (small rooms stay
+ * whole, big rooms are dealt round-robin), and every room's console in one more process, the last
+ * share (see `Generator`).
+ */
 export function distribute(rooms: LoadRoom[], workers: number): ClientSpec[][] {
-	const shares: ClientSpec[][] = Array.from({ length: workers }, () => []);
+	const shares: ClientSpec[][] = Array.from({ length: workers + 1 }, () => []);
+	const consoles = shares[workers];
 	let next = 0;
 	rooms.forEach((room, i) => {
-		const specs: ClientSpec[] = [
-			...room.tablets.map((cookie, t) => ({ room: i, doc: room.doc, role: 'tablet' as const, cookie, name: `r${i}t${t}` })),
-			{ room: i, doc: room.doc, role: 'watcher' as const, cookie: room.watcher, name: `r${i}w` }
-		];
-		if (specs.length <= 50) shares[next++ % workers].push(...specs);
-		else specs.forEach((spec, k) => shares[k % workers].push(spec));
+		const tablets = room.tablets.map((cookie, t) => ({ room: i, doc: room.doc, role: 'tablet' as const, cookie, name: `r${i}t${t}` }));
+		consoles.push({ room: i, doc: room.doc, role: 'watcher' as const, cookie: room.watcher, name: `r${i}w` });
+		if (tablets.length <= 50) shares[next++ % workers].push(...tablets);
+		else tablets.forEach((spec, k) => shares[k % workers].push(spec));
 	});
 	return shares;
 }
@@ -132,13 +161,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Connected generator processes, for runs that need more than the standard load (faults, soak). */
 export class Generator {
 	readonly procs: GeneratorProcess[];
+	/** `workers` processes of tablets and one of consoles (the last). */
 	constructor(workers: number) {
-		this.procs = Array.from({ length: workers }, () => new GeneratorProcess());
+		this.procs = Array.from({ length: workers + 1 }, (_, i) => new GeneratorProcess(i < workers ? 'tablets' : 'consoles'));
 	}
 
 	/** Opens every client; returns failures and seconds taken. */
 	async open(server: ServerProcess, rooms: LoadRoom[], periodMs: number): Promise<{ failed: number; failures: string[]; seconds: number; sockets: number }> {
-		const shares = distribute(rooms, this.procs.length);
+		const shares = distribute(rooms, this.procs.length - 1);
 		const t0 = performance.now();
 		const ready = await Promise.all(
 			this.procs.map((p, i) => p.ask<Reply & { failed: number; failures: string[]; connected: number }>({ type: 'init', base: server.wsBase, specs: shares[i], periodMs, concurrency: 64 }, 'ready'))
@@ -252,7 +282,9 @@ export async function runLoad(server: ServerProcess, rooms: LoadRoom[], options:
 			connectS: opened.seconds,
 			measuredS: seconds,
 			serverStalls,
-			generatorStalls: worstOf(reports.map((r) => r.stalls))
+			tabletStalls: worstOf(reports.slice(0, -1).map((r) => r.stalls)),
+			consoleCores: reports[reports.length - 1].cpuSeconds / seconds,
+			consoleStalls: reports[reports.length - 1].stalls
 		};
 		return result;
 	} finally {
