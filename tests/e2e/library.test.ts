@@ -85,9 +85,11 @@ test('a facilitator browses, previews, copies and edits an exercise', async ({ p
 	await expect(page.getByLabel('学员互评占比（0–1）')).toHaveValue('2');
 	await expect(page.getByLabel('标题（英文）')).toHaveValue('Typed, not yet saved');
 	await page.screenshot({ path: `${SHOTS}/library-edit-error.png`, fullPage: true });
-	// Leaving with that typing unsaved asks first; staying keeps it.
-	page.once('dialog', (d) => void d.dismiss());
+	// Leaving with that typing unsaved asks first; staying keeps it. The first question must have
+	// been answered before the second handler is set, or both would answer it.
+	const stayed = new Promise<void>((resolve) => page.once('dialog', (d) => void d.dismiss().then(resolve)));
 	await page.getByRole('link', { name: '返回预览' }).click();
+	await stayed;
 	await expect(page.getByLabel('标题（英文）')).toHaveValue('Typed, not yet saved');
 	let asked = '';
 	page.once('dialog', (d) => {
