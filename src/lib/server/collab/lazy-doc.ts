@@ -10,7 +10,7 @@ import { continues, type Clocks } from './dependencies';
  * its clean-up and the update re-encoded for listeners: about 40 µs per edit with a few hundred
  * documents open), and the Y.Doc keeps every change as objects for the garbage collector to walk.
  * Edits that continue the document are therefore only queued, and applied in one transaction the
- * next time the Y.Doc is wanted; a Y.Doc nobody used for a while is encoded and dropped.
+ * next time the Y.Doc is wanted; a Y.Doc nobody used for `idleMs` is encoded and dropped.
  */
 export class LazyDoc {
 	#doc: Y.Doc | null = null;
@@ -20,11 +20,13 @@ export class LazyDoc {
 	#tail: Uint8Array[] = [];
 	#clocks: Clocks = new Map();
 	#usedAt = 0;
+	#idleTimer: NodeJS.Timeout | null = null;
 
 	/** `clientID` is the server's own, for changes it makes. */
 	constructor(
 		readonly name: string,
-		readonly clientID: number
+		readonly clientID: number,
+		readonly idleMs: number
 	) {}
 
 	/** Applies stored updates one by one; `onCorrupt` hears of each that cannot be applied. */
@@ -51,7 +53,20 @@ export class LazyDoc {
 			this.#base = null;
 		}
 		if (this.#tail.length > 0) this.#catchUp(doc);
+		this.#keep();
 		return doc;
+	}
+
+	// A class joining at once syncs many tablets within seconds: the Y.Doc made for the first
+	// answers them all, and is dropped once nobody has needed it for `idleMs`.
+	#keep(): void {
+		if (this.#idleTimer) return;
+		this.#idleTimer = setTimeout(() => {
+			this.#idleTimer = null;
+			this.#release();
+			if (this.#doc) this.#keep();
+		}, this.idleMs);
+		this.#idleTimer.unref();
 	}
 
 	#catchUp(doc: Y.Doc): void {
@@ -131,9 +146,9 @@ export class LazyDoc {
 	}
 
 	/** Drops the Y.Doc when it went unused for `idleMs`, keeping its state encoded; never while changes are parked. */
-	release(idleMs: number): void {
+	#release(): void {
 		const doc = this.#doc;
-		if (!doc || this.parkedBytes > 0 || performance.now() - this.#usedAt < idleMs) return;
+		if (!doc || this.parkedBytes > 0 || performance.now() - this.#usedAt < this.idleMs) return;
 		// Updates still in the tail come after this state; they stay queued.
 		this.#base = Y.encodeStateAsUpdate(doc);
 		doc.destroy();
@@ -142,6 +157,8 @@ export class LazyDoc {
 
 	/** Frees everything. */
 	destroy(): void {
+		if (this.#idleTimer) clearTimeout(this.#idleTimer);
+		this.#idleTimer = null;
 		this.#doc?.destroy();
 		this.#doc = null;
 		this.#base = null;

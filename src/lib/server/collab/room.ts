@@ -46,7 +46,6 @@ export class Room {
 	#presence = new Y.Doc();
 	readonly awareness = new awarenessProtocol.Awareness(this.#presence);
 	#doc: LazyDoc;
-	#idleTimer: NodeJS.Timeout | null = null;
 	readonly peers = new Set<Peer>();
 	/** Settles once stored updates are applied (or loading failed and the room closed). */
 	readonly ready: Promise<void>;
@@ -67,7 +66,7 @@ export class Room {
 		readonly limits: RoomLimits,
 		private readonly onClose: (room: Room) => void
 	) {
-		this.#doc = new LazyDoc(name, this.#presence.clientID);
+		this.#doc = new LazyDoc(name, this.#presence.clientID, limits.docIdleMs);
 		// The server has no presence of its own.
 		this.awareness.setLocalState(null);
 		this.awareness.on('update', this.#onAwareness);
@@ -117,7 +116,6 @@ export class Room {
 				// lack; then nobody is spared the broadcast.
 				const origin = this.#doc.parkedBytes > 0 ? null : from;
 				this.#doc.transact((doc) => Y.applyUpdate(doc, update), origin, this.#onUpdate);
-				this.#keepDoc();
 			}
 		} catch (error) {
 			throw new MalformedMessage(`update rejected: ${(error as Error).message}`);
@@ -131,9 +129,7 @@ export class Room {
 	/** Runs `fn` on the document in one transaction from `origin`; the change is stored and broadcast like a peer's. */
 	change<T>(fn: (doc: Y.Doc) => T, origin: Peer): T {
 		if (!this.#open) throw new RoomError(1011, 'room closed');
-		const result = this.#doc.transact(fn, origin, this.#onUpdate);
-		this.#keepDoc();
-		return result;
+		return this.#doc.transact(fn, origin, this.#onUpdate);
 	}
 
 	/** The document's state vector, for a sync step 1. */
@@ -143,22 +139,7 @@ export class Room {
 
 	/** What a peer with `stateVector` lacks, for a sync step 2. */
 	diff(stateVector: Uint8Array): Uint8Array {
-		const update = this.#doc.diff(stateVector);
-		this.#keepDoc();
-		return update;
-	}
-
-	// A class joining at once syncs many tablets within seconds: the Y.Doc made for the first
-	// answers them all, and is dropped once nobody has needed it for `docIdleMs`.
-	#keepDoc(): void {
-		if (this.#idleTimer || !this.#open) return;
-		this.#idleTimer = setTimeout(() => {
-			this.#idleTimer = null;
-			if (!this.#open) return;
-			this.#doc.release(this.limits.docIdleMs);
-			if (this.#doc.loaded) this.#keepDoc();
-		}, this.limits.docIdleMs);
-		this.#idleTimer.unref();
+		return this.#doc.diff(stateVector);
 	}
 
 	// Changes whose dependencies never arrived are parked by Yjs, unstored and uncounted, and
@@ -197,7 +178,6 @@ export class Room {
 		if (!this.#open) return;
 		this.#open = false;
 		if (this.#flush) clearImmediate(this.#flush);
-		if (this.#idleTimer) clearTimeout(this.#idleTimer);
 		if (this.#rows > 1) this.#compact();
 		for (const peer of this.peers) peer.close(code, reason);
 		// A storage failure closes the room from inside a Yjs transaction; let that finish first.
@@ -217,7 +197,6 @@ export class Room {
 		for (const update of stored.updates) this.#size += update.byteLength;
 		this.#rows = stored.updates.length;
 		this.#lastId = stored.lastId;
-		this.#keepDoc();
 		if (this.#rows > this.limits.compactAfter) this.#compact();
 	}
 
@@ -225,7 +204,6 @@ export class Room {
 		if (this.#size + bytes <= this.limits.maxDocBytes) return;
 		// The running total over-counts (overwritten and deleted content); measure before refusing.
 		this.#size = this.#doc.diff().byteLength;
-		this.#keepDoc();
 		if (this.#size + bytes > this.limits.maxDocBytes) throw new RoomError(1008, 'document too large');
 	}
 
@@ -295,7 +273,6 @@ export class Room {
 	#compact(): void {
 		try {
 			const merged = this.#doc.diff();
-			this.#keepDoc();
 			this.storage.compact(this.name, merged, this.#lastId);
 			this.#rows = 1;
 			this.#size = merged.byteLength;
