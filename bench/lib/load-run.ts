@@ -98,7 +98,7 @@ function lowerPriority(pid: number | undefined): void {
 class GeneratorProcess {
 	readonly child: ChildProcess;
 	#waiting = new Map<string, Waiter>();
-	constructor(readonly role: 'tablets' | 'consoles') {
+	constructor(role: 'tablets' | 'consoles') {
 		const execArgv = ['--import', 'tsx', ...(role === 'tablets' ? TABLET_NODE_OPTIONS : []), ...nodeOptionsFrom('BENCH_WORKER_ARGS')];
 		this.child = fork(path.join(import.meta.dirname, 'worker.ts'), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 		if (role === 'tablets') lowerPriority(this.child.pid);
